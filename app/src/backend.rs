@@ -1,0 +1,28 @@
+//! The port between server functions and the server: the UI crate holds no
+//! SQL and no policy; the server provides an implementation as context.
+
+use std::sync::Arc;
+
+use http::HeaderMap;
+
+use crate::error::AppError;
+use crate::model::{DocumentView, FrontPage, TaskPage, TaskQuery, TestPerson, ViewerInfo};
+
+/// Each call authenticates from the request headers (the session cookie) and
+/// applies the visibility policy for the session's viewer and subject.
+#[async_trait::async_trait]
+pub trait Backend: Send + Sync + 'static {
+    async fn viewer(&self, headers: &HeaderMap) -> Result<ViewerInfo, AppError>;
+    async fn front_page(&self, headers: &HeaderMap) -> Result<FrontPage, AppError>;
+    async fn task_page(
+        &self,
+        headers: &HeaderMap,
+        task: &str,
+        query: TaskQuery,
+    ) -> Result<TaskPage, AppError>;
+    async fn document(&self, headers: &HeaderMap, id: &str) -> Result<DocumentView, AppError>;
+    /// The test-identification list; `NotFound` unless test login is enabled.
+    async fn test_persons(&self) -> Result<Vec<TestPerson>, AppError>;
+}
+
+pub type SharedBackend = Arc<dyn Backend>;

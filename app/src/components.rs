@@ -1,0 +1,102 @@
+//! Small pieces shared by the pages.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{self, Lang};
+use crate::model::{document_href, DocSummary};
+
+/// The viewer's language, provided by the layout.
+pub fn lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+/// Sets the HTTP status of the page being rendered on the server.
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(res), Ok(code)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        res.set_status(code);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// What a page shows when its data could not be had.
+#[component]
+pub fn Failure(error: AppError) -> impl IntoView {
+    let t = lang().t();
+    match error {
+        AppError::NotFound | AppError::BadRequest => {
+            set_status(error.status());
+            view! {
+                <section class="notice-page">
+                    <h1>{t.not_found_title}</h1>
+                    <p>{t.not_found_text}</p>
+                    <p><a href="/">{t.back_to_front}</a></p>
+                </section>
+            }
+            .into_any()
+        }
+        AppError::Unauthenticated => {
+            view! { <leptos_router::components::Redirect path="/login" /> }.into_any()
+        }
+        _ => {
+            set_status(500);
+            view! {
+                <section class="notice-page" role="alert">
+                    <h1>{t.error_title}</h1>
+                    <p>{t.error_text}</p>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" aria-live="polite">{lang().t().loading}</p> }
+}
+
+/// The information text of R-INFO-1.
+#[component]
+pub fn InfoText() -> impl IntoView {
+    view! {
+        <p class="info-text" role="note" data-testid="info-text">
+            {lang().t().info_text}
+        </p>
+    }
+}
+
+/// The notices a document carries (R-TASK-6, R-TASK-7, R-DELAY-4).
+#[component]
+pub fn DocNotices(doc: DocSummary) -> impl IntoView {
+    let t = lang().t();
+    view! {
+        {doc.shared.then(|| view! { <p class="notice shared">{t.shared_notice}</p> })}
+        {doc.withheld_from_guardians.then(|| view! { <p class="notice withheld">{t.withheld_notice}</p> })}
+        {doc.delay_ended.then(|| view! { <p class="notice delay-ended">{t.delay_ended_notice}</p> })}
+    }
+}
+
+/// A document's name as a link, with the "New" label (R-FRONT-2/3, R-TASK-8).
+#[component]
+pub fn DocLink(doc: DocSummary) -> impl IntoView {
+    let t = lang().t();
+    view! {
+        <a href=document_href(&doc.id) class="doc-link">{doc.title.clone()}</a>
+        {doc.is_new.then(|| view! { " " <span class="new-label">{t.new_label}</span> })}
+    }
+}
+
+pub fn date(d: chrono::NaiveDate) -> String {
+    i18n::date(d)
+}
+
+/// A social-service code as words ("adoption_counselling" → "adoption counselling").
+pub fn service_name(code: &str) -> String {
+    code.replace('_', " ")
+}

@@ -1,0 +1,244 @@
+//! The data the browser sees. Everything here has already passed the
+//! server's visibility policy: no type carries a hidden document.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// Who is signed in and whose records are on screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewerInfo {
+    pub name: String,
+    pub lang: Lang,
+    /// The name of the child whose records are on screen, when acting for one.
+    pub acting_for: Option<String>,
+    /// Minors the viewer may act for now (R-GUARD-1..7).
+    pub children: Vec<ChildChoice>,
+}
+
+/// A child the viewer may choose; `key` is opaque (never a personal identity code).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChildChoice {
+    pub key: String,
+    pub name: String,
+}
+
+/// A person on the test-identification page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestPerson {
+    pub id: String,
+    pub name: String,
+    pub birth_date: NaiveDate,
+    /// A short description for testers ("guardian of two", "protection order"…).
+    pub note: String,
+}
+
+/// One document in a list (R-FRONT-2, R-TASK-5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub title: String,
+    /// The document's date (its creation date in the client-information system).
+    pub date: NaiveDate,
+    /// The day it was stored in the archive.
+    pub stored: NaiveDate,
+    /// R-FRONT-3
+    pub is_new: bool,
+    /// R-TASK-7
+    pub shared: bool,
+    /// R-TASK-6 / R-GUARD-14
+    pub withheld_from_guardians: bool,
+    /// R-DELAY-4
+    pub delay_ended: bool,
+    /// R-TASK-5, R-DELAY-3, R-SPECIAL-3: visible attachments only.
+    pub attachments: u32,
+    pub social_services: Vec<String>,
+    pub register_keeper: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskGroup {
+    pub task: String,
+    /// Visible documents of the task in all.
+    pub total: u32,
+    /// R-FRONT-1: the five newest, newest first.
+    pub newest: Vec<DocSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub title: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// R-FRONT-4/5 for one register keeper.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relationship {
+    pub register_keeper: String,
+    pub started: NaiveDate,
+    pub ended: Option<NaiveDate>,
+    pub child_protection_started: Option<NaiveDate>,
+    pub child_protection_ended: Option<NaiveDate>,
+    pub contact: Option<Contact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontPage {
+    /// R-INFO-1/2
+    pub info_text: bool,
+    pub relationships: Vec<Relationship>,
+    pub groups: Vec<TaskGroup>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SortKey {
+    #[default]
+    Date,
+    Name,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SortOrder {
+    #[default]
+    Desc,
+    Asc,
+}
+
+/// The query of the service-task view (R-TASK-3, R-TASK-4), as in its URL.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TaskQuery {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub sort: SortKey,
+    pub order: SortOrder,
+    /// 1-based.
+    pub page: u32,
+}
+
+pub const PAGE_SIZE: u32 = 20;
+
+/// R-TASK-3: date search reaches back to 1 January 2023 and no further.
+pub fn date_search_floor() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+impl TaskQuery {
+    /// Reads the URL query (`from`, `to`, `sort`, `order`, `page`); anything
+    /// unreadable falls back to the default.
+    pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> Self {
+        let date = |k: &str| get(k).and_then(|v| v.parse::<NaiveDate>().ok());
+        TaskQuery {
+            from: date("from"),
+            to: date("to"),
+            sort: match get("sort").as_deref() {
+                Some("name") => SortKey::Name,
+                _ => SortKey::Date,
+            },
+            order: match get("order").as_deref() {
+                Some("asc") => SortOrder::Asc,
+                _ => SortOrder::Desc,
+            },
+            page: get("page")
+                .and_then(|p| p.parse().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    /// The query string of this query (without `?`).
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(f) = self.from {
+            parts.push(format!("from={f}"));
+        }
+        if let Some(t) = self.to {
+            parts.push(format!("to={t}"));
+        }
+        if self.sort == SortKey::Name {
+            parts.push("sort=name".to_string());
+        }
+        if self.order == SortOrder::Asc {
+            parts.push("order=asc".to_string());
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskPage {
+    pub task: String,
+    pub info_text: bool,
+    /// The query as applied (a `from` before 1.1.2023 is raised to it).
+    pub query: TaskQuery,
+    pub from_raised: bool,
+    pub total: u32,
+    pub pages: u32,
+    pub documents: Vec<DocSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DocBody {
+    /// Sanitised XHTML.
+    Xhtml(String),
+    /// Served by the authorised file route at `href`.
+    Pdf { href: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttachmentLink {
+    pub title: String,
+    pub href: String,
+    pub pdf: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignatureView {
+    pub name: String,
+    pub role: Option<String>,
+    pub signed_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CorrectionView {
+    pub corrector: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentView {
+    pub summary: DocSummary,
+    pub service_tasks: Vec<String>,
+    pub author: Option<String>,
+    pub body: DocBody,
+    pub attachments: Vec<AttachmentLink>,
+    /// R-SIGN-1: system signatures are left out.
+    pub signatures: Vec<SignatureView>,
+    /// R-VERSION-1
+    pub correction: Option<CorrectionView>,
+}
+
+/// Percent-encodes a path segment (ids are OIDs, but nothing is assumed).
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn document_href(id: &str) -> String {
+    format!("/documents/{}", encode_segment(id))
+}

@@ -1,0 +1,84 @@
+//! The front page: R-FRONT-1..6, R-INFO-1/2.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::get_front_page;
+use crate::components::{date, lang, DocLink, Failure, InfoText, Loading};
+use crate::model::{FrontPage as Data, Relationship};
+use crate::tasks;
+
+#[component]
+pub fn FrontPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_front_page());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <Front data=d /> }.into_any(),
+                    Err(e) => view! { <Failure error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Front(data: Data) -> impl IntoView {
+    let l = lang();
+    let t = l.t();
+    view! {
+        <Title text=t.front_title />
+        <h1>{t.front_title}</h1>
+        {data.info_text.then(|| view! { <InfoText /> })}
+        {data.relationships.into_iter().map(|r| view! { <RelationshipCard r=r /> }).collect_view()}
+        {data.groups.is_empty().then(|| view! { <p>{t.no_documents}</p> })}
+        {data.groups.into_iter().map(|g| {
+            let heading = format!("task-{}", g.task.replace(':', "-"));
+            let labelled_by = heading.clone();
+            let href = format!("/tasks/{}", crate::model::encode_segment(&g.task));
+            view! {
+                <section class="task-group" aria-labelledby=labelled_by data-task=g.task.clone()>
+                    <h2 id=heading>{tasks::name(&g.task, l)}</h2>
+                    <ul class="doc-list">
+                        {g.newest.into_iter().map(|d| view! {
+                            <li data-doc=d.id.clone()>
+                                <DocLink doc=d.clone() />
+                                " " <time datetime=d.date.to_string()>{date(d.date)}</time>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    <a class="show-all" href=href>{t.show_all} " (" {g.total} ")"</a>
+                </section>
+            }
+        }).collect_view()}
+    }
+}
+
+#[component]
+fn RelationshipCard(r: Relationship) -> impl IntoView {
+    let t = lang().t();
+    let row = |label: &'static str, d: Option<chrono::NaiveDate>| {
+        d.map(|d| view! { <dt>{label}</dt> <dd>{date(d)}</dd> })
+    };
+    view! {
+        <section class="relationship" data-testid="relationship">
+            <h2>{t.relationship} " – " {r.register_keeper.clone()}</h2>
+            <dl>
+                {row(t.relationship_started, Some(r.started))}
+                {row(t.relationship_ended, r.ended)}
+                {row(t.child_protection_started, r.child_protection_started)}
+                {row(t.child_protection_ended, r.child_protection_ended)}
+                {r.contact.map(|c| view! {
+                    <dt>{t.contact_person}</dt>
+                    <dd class="contact">
+                        {c.name} {c.title.map(|x| format!(", {x}"))}
+                        {c.unit.map(|x| view! { <br /> {x} })}
+                        {c.phone.map(|x| view! { <br /> <a href=format!("tel:{}", x.replace(' ', ""))>{x.clone()}</a> })}
+                        {c.email.map(|x| view! { <br /> <a href=format!("mailto:{x}")>{x.clone()}</a> })}
+                    </dd>
+                })}
+            </dl>
+        </section>
+    }
+}

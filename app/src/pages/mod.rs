@@ -1,0 +1,21 @@
+mod document;
+mod front;
+mod layout;
+mod login;
+mod task;
+
+pub use document::DocumentPage;
+pub use front::FrontPage;
+pub use layout::Layout;
+pub use login::LoginPage;
+pub use task::TaskView;
+
+use leptos::prelude::*;
+
+use crate::components::Failure;
+use crate::error::AppError;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! { <main id="main"><Failure error=AppError::NotFound /></main> }
+}

@@ -1,0 +1,127 @@
+//! One service task's documents: R-TASK-1..8, with date search, sorting and pages.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::get_task_page;
+use crate::components::{
+    date, lang, service_name, DocLink, DocNotices, Failure, InfoText, Loading,
+};
+use crate::model::{date_search_floor, encode_segment, SortKey, SortOrder, TaskPage, TaskQuery};
+use crate::tasks;
+
+#[component]
+pub fn TaskView() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            let code = params.read().get("code").unwrap_or_default();
+            let q = query.read();
+            (code, TaskQuery::from_pairs(|k| q.get(k)))
+        },
+        |(code, q)| get_task_page(code, q),
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <Task data=d /> }.into_any(),
+                    Err(e) => view! { <Failure error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Task(data: TaskPage) -> impl IntoView {
+    let l = lang();
+    let t = l.t();
+    let name = tasks::name(&data.task, l);
+    let base = format!("/tasks/{}", encode_segment(&data.task));
+    let q = data.query.clone();
+    let link = move |page: u32| {
+        let mut q = q.clone();
+        q.page = page;
+        let qs = q.to_query_string();
+        if qs.is_empty() {
+            base.clone()
+        } else {
+            format!("{base}?{qs}")
+        }
+    };
+    let floor = date_search_floor().to_string();
+    let page = data.query.page;
+    view! {
+        <Title text=name.clone() />
+        <p><a href="/">{t.back_to_front}</a></p>
+        <h1>{name}</h1>
+        {data.info_text.then(|| view! { <InfoText /> })}
+        <Form method="GET" action="">
+            <fieldset class="search">
+                <legend>{t.search}</legend>
+                <label>{t.from} " "
+                    <input type="date" name="from" min=floor.clone()
+                        value=data.query.from.map(|d| d.to_string()).unwrap_or_default() />
+                </label>
+                <label>{t.to} " "
+                    <input type="date" name="to" min=floor
+                        value=data.query.to.map(|d| d.to_string()).unwrap_or_default() />
+                </label>
+                <label>{t.sort_by} " "
+                    <select name="sort">
+                        <option value="date" selected=data.query.sort == SortKey::Date>{t.date}</option>
+                        <option value="name" selected=data.query.sort == SortKey::Name>{t.name}</option>
+                    </select>
+                </label>
+                <label>{t.order} " "
+                    <select name="order">
+                        <option value="desc" selected=data.query.order == SortOrder::Desc>
+                            {if data.query.sort == SortKey::Name { t.z_to_a } else { t.newest_first }}
+                        </option>
+                        <option value="asc" selected=data.query.order == SortOrder::Asc>
+                            {if data.query.sort == SortKey::Name { t.a_to_z } else { t.oldest_first }}
+                        </option>
+                    </select>
+                </label>
+                <button type="submit">{t.search}</button>
+            </fieldset>
+        </Form>
+        {data.from_raised.then(|| view! { <p class="notice" role="status">{t.from_raised}</p> })}
+        <p class="count" data-testid="total">{data.total} " " {t.documents_total}</p>
+        <table class="documents">
+            <thead>
+                <tr>
+                    <th scope="col">{t.name}</th>
+                    <th scope="col">{t.date}</th>
+                    <th scope="col">{t.attachments}</th>
+                    <th scope="col">{t.created}</th>
+                    <th scope="col">{t.social_service}</th>
+                    <th scope="col">{t.register_keeper}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {data.documents.into_iter().map(|d| view! {
+                    <tr data-doc=d.id.clone()>
+                        <td><DocLink doc=d.clone() /><DocNotices doc=d.clone() /></td>
+                        <td><time datetime=d.date.to_string()>{date(d.date)}</time></td>
+                        <td>{d.attachments}</td>
+                        <td>{date(d.stored)}</td>
+                        <td>{d.social_services.iter().map(|s| service_name(s)).collect::<Vec<_>>().join(", ")}</td>
+                        <td>{d.register_keeper.clone()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        {(data.pages > 1).then(|| view! {
+            <nav class="pages" aria-label=t.page>
+                {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>{t.previous}</a> })}
+                <span>{t.page} " " {page} " / " {data.pages}</span>
+                {(page < data.pages).then(|| view! { <a rel="next" href=link(page + 1)>{t.next}</a> })}
+            </nav>
+        })}
+    }
+}

@@ -1,0 +1,406 @@
+//! Semantic validation of an archive file: codes, references, hetu checksums,
+//! required-when rules. Every problem names its JSON path.
+
+use std::collections::{HashMap, HashSet};
+
+use base64::Engine;
+use chrono::NaiveDate;
+
+use super::format::{Archive, Body, Document, FORMAT_V1};
+use super::hetu;
+use crate::policy::is_minor_on;
+
+/// One thing wrong with an import file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// What the store already holds, so that a file may refer to it.
+pub trait Known {
+    fn person(&self, id: &str) -> Option<NaiveDate>;
+    fn organisation(&self, oid: &str) -> bool;
+    fn service_unit(&self, oid: &str) -> bool;
+    fn case(&self, id: &str) -> bool;
+}
+
+/// The longest free-text restriction reason (archive-format.md).
+const MAX_TEXT: usize = 500;
+
+struct Check<'a> {
+    problems: Vec<Problem>,
+    known: &'a dyn Known,
+    people: HashMap<&'a str, NaiveDate>,
+    organisations: HashSet<&'a str>,
+    units: HashSet<&'a str>,
+    cases: HashSet<&'a str>,
+}
+
+impl<'a> Check<'a> {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+    fn non_empty(&mut self, path: String, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(path, "must not be empty");
+        }
+    }
+    fn person_birth(&self, id: &str) -> Option<NaiveDate> {
+        self.people
+            .get(id)
+            .copied()
+            .or_else(|| self.known.person(id))
+    }
+    fn person_ref(&mut self, path: String, id: &str) {
+        if self.person_birth(id).is_none() {
+            self.fail(path, format!("unknown person {id:?}"));
+        }
+    }
+    fn organisation_ref(&mut self, path: String, oid: &str) {
+        if !self.organisations.contains(oid) && !self.known.organisation(oid) {
+            self.fail(path, format!("unknown organisation {oid:?}"));
+        }
+    }
+    fn reasons(&mut self, path: String, reasons: &[u8], max: u8) {
+        for (i, r) in reasons.iter().enumerate() {
+            if !(1..=max).contains(r) {
+                self.fail(
+                    format!("{path}[{i}]"),
+                    format!("must be a code from 1 to {max}"),
+                );
+            }
+        }
+    }
+    fn text(&mut self, path: String, text: &Option<String>) {
+        if text.as_ref().is_some_and(|t| t.chars().count() > MAX_TEXT) {
+            self.fail(path, format!("must be at most {MAX_TEXT} characters"));
+        }
+    }
+    fn disclosure(&mut self, path: String, code: Option<u8>) {
+        if code.is_some_and(|c| !(1..=4).contains(&c)) {
+            self.fail(path, "must be 1, 2, 3 or 4");
+        }
+    }
+    fn body(&mut self, path: String, body: &Body) {
+        match (&body.xhtml, &body.pdf_base64) {
+            (Some(x), None) => {
+                if x.trim().is_empty() {
+                    self.fail(format!("{path}.xhtml"), "must not be empty");
+                }
+            }
+            (None, Some(p)) => match base64::engine::general_purpose::STANDARD.decode(p) {
+                Ok(bytes) if bytes.starts_with(b"%PDF-") => {}
+                Ok(_) => self.fail(format!("{path}.pdf_base64"), "is not a PDF file"),
+                Err(_) => self.fail(format!("{path}.pdf_base64"), "is not valid base64"),
+            },
+            _ => self.fail(path, "must have exactly one of xhtml and pdf_base64"),
+        }
+    }
+    fn ordered(&mut self, path: String, from: NaiveDate, to: Option<NaiveDate>) {
+        if to.is_some_and(|t| t < from) {
+            self.fail(path, "ends before it starts");
+        }
+    }
+}
+
+fn duplicates<'a, T, K: std::hash::Hash + Eq + std::fmt::Debug>(
+    check: &mut Check<'a>,
+    collection: &str,
+    items: &'a [T],
+    key: impl Fn(&'a T) -> K,
+) {
+    let mut seen = HashSet::new();
+    for (i, item) in items.iter().enumerate() {
+        let k = key(item);
+        if !seen.insert(key(item)) {
+            check.fail(
+                format!("{collection}[{i}]"),
+                format!("duplicate of an earlier entry {k:?}"),
+            );
+        }
+    }
+}
+
+/// Validates the whole file. `Ok` means every record may be stored.
+pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>> {
+    let mut c = Check {
+        problems: Vec::new(),
+        known,
+        people: archive
+            .people
+            .iter()
+            .map(|p| (p.id.as_str(), p.birth_date))
+            .collect(),
+        organisations: archive
+            .organisations
+            .iter()
+            .map(|o| o.oid.as_str())
+            .collect(),
+        units: archive
+            .service_units
+            .iter()
+            .map(|u| u.oid.as_str())
+            .collect(),
+        cases: archive.cases.iter().map(|k| k.id.as_str()).collect(),
+    };
+    if archive.format != FORMAT_V1 {
+        c.fail("format", format!("must be {FORMAT_V1:?}"));
+    }
+    duplicates(&mut c, "organisations", &archive.organisations, |o| {
+        o.oid.as_str()
+    });
+    duplicates(&mut c, "service_units", &archive.service_units, |u| {
+        u.oid.as_str()
+    });
+    duplicates(&mut c, "people", &archive.people, |p| p.id.as_str());
+    duplicates(&mut c, "guardianships", &archive.guardianships, |g| {
+        (g.guardian.as_str(), g.child.as_str())
+    });
+    duplicates(
+        &mut c,
+        "client_relationships",
+        &archive.client_relationships,
+        |r| (r.id.as_str(), r.version),
+    );
+    duplicates(&mut c, "cases", &archive.cases, |k| {
+        (k.id.as_str(), k.version)
+    });
+    duplicates(&mut c, "documents", &archive.documents, |d| {
+        (d.id.as_str(), d.version)
+    });
+
+    for (i, o) in archive.organisations.iter().enumerate() {
+        c.non_empty(format!("organisations[{i}].oid"), &o.oid);
+        c.non_empty(format!("organisations[{i}].name"), &o.name);
+    }
+    for (i, u) in archive.service_units.iter().enumerate() {
+        c.non_empty(format!("service_units[{i}].oid"), &u.oid);
+        c.non_empty(format!("service_units[{i}].name"), &u.name);
+        c.organisation_ref(format!("service_units[{i}].organisation"), &u.organisation);
+    }
+    for (i, p) in archive.people.iter().enumerate() {
+        let path = format!("people[{i}]");
+        if hetu::looks_like_hetu(&p.id) {
+            match hetu::validate(&p.id) {
+                Ok(born) if born != p.birth_date => c.fail(
+                    format!("{path}.birth_date"),
+                    "differs from the date in the personal identity code",
+                ),
+                Ok(_) => {}
+                Err(e) => c.fail(
+                    format!("{path}.id"),
+                    format!("invalid personal identity code: {e}"),
+                ),
+            }
+        } else if p.id.len() < 3
+            || p.id.len() > 64
+            || !p
+                .id
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "-_.:".contains(ch))
+        {
+            c.fail(
+                format!("{path}.id"),
+                "must be a personal identity code or a temporary id (3–64 letters, digits, - _ . :)",
+            );
+        }
+        c.non_empty(format!("{path}.given_names"), &p.given_names);
+        c.non_empty(format!("{path}.surname"), &p.surname);
+    }
+    for (i, g) in archive.guardianships.iter().enumerate() {
+        c.person_ref(format!("guardianships[{i}].guardian"), &g.guardian);
+        c.person_ref(format!("guardianships[{i}].child"), &g.child);
+        if g.guardian == g.child {
+            c.fail(
+                format!("guardianships[{i}]"),
+                "a person cannot be their own guardian",
+            );
+        }
+    }
+    for (i, r) in archive.client_relationships.iter().enumerate() {
+        let path = format!("client_relationships[{i}]");
+        c.non_empty(format!("{path}.id"), &r.id);
+        if r.version < 1 {
+            c.fail(format!("{path}.version"), "must be 1 or more");
+        }
+        c.person_ref(format!("{path}.client"), &r.client);
+        c.organisation_ref(format!("{path}.register_keeper"), &r.register_keeper);
+        let sv = r.schema_version.as_bytes();
+        let schema_ok = sv.len() == 7
+            && sv[4] == b'-'
+            && r.schema_version[..4].parse::<u16>().is_ok()
+            && r.schema_version[5..]
+                .parse::<u8>()
+                .is_ok_and(|m| (1..=12).contains(&m));
+        if !schema_ok {
+            c.fail(format!("{path}.schema_version"), "must be YYYY-MM");
+        }
+        c.ordered(format!("{path}.ended"), r.started, r.ended);
+        if let Some(cp) = r.child_protection_started {
+            c.ordered(
+                format!("{path}.child_protection_ended"),
+                cp,
+                r.child_protection_ended,
+            );
+        } else if r.child_protection_ended.is_some() {
+            c.fail(
+                format!("{path}.child_protection_ended"),
+                "set without child_protection_started",
+            );
+        }
+        for (j, w) in r.responsible_workers.iter().enumerate() {
+            c.non_empty(format!("{path}.responsible_workers[{j}].name"), &w.name);
+        }
+    }
+    for (i, k) in archive.cases.iter().enumerate() {
+        let path = format!("cases[{i}]");
+        c.non_empty(format!("{path}.id"), &k.id);
+        c.non_empty(format!("{path}.name"), &k.name);
+        if k.version < 1 {
+            c.fail(format!("{path}.version"), "must be 1 or more");
+        }
+        c.organisation_ref(format!("{path}.register_keeper"), &k.register_keeper);
+        if app::tasks::find(&k.service_task).is_none() {
+            c.fail(
+                format!("{path}.service_task"),
+                format!("unknown service task {:?}", k.service_task),
+            );
+        }
+        c.ordered(format!("{path}.closed"), k.opened, k.closed);
+        if k.clients.is_empty() {
+            c.fail(format!("{path}.clients"), "must name at least one client");
+        }
+        for (j, m) in k.clients.iter().enumerate() {
+            c.person_ref(format!("{path}.clients[{j}].person"), &m.person);
+            if m.removed.is_some_and(|r| r < m.joined) {
+                c.fail(format!("{path}.clients[{j}].removed"), "is before joined");
+            }
+        }
+        c.disclosure(format!("{path}.guardian_disclosure"), k.guardian_disclosure);
+        c.reasons(
+            format!("{path}.restriction_reasons"),
+            &k.restriction_reasons,
+            6,
+        );
+        c.text(format!("{path}.restriction_text"), &k.restriction_text);
+    }
+    for (i, d) in archive.documents.iter().enumerate() {
+        document(&mut c, format!("documents[{i}]"), d);
+    }
+    if c.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(c.problems)
+    }
+}
+
+fn document(c: &mut Check<'_>, path: String, d: &Document) {
+    c.non_empty(format!("{path}.id"), &d.id);
+    c.non_empty(format!("{path}.title"), &d.title);
+    c.non_empty(format!("{path}.specific_type"), &d.specific_type);
+    if d.version < 1 {
+        c.fail(format!("{path}.version"), "must be 1 or more");
+    }
+    if !c.cases.contains(d.case.as_str()) && !c.known.case(&d.case) {
+        c.fail(format!("{path}.case"), format!("unknown case {:?}", d.case));
+    }
+    if d.clients.is_empty() {
+        c.fail(format!("{path}.clients"), "must name at least one client");
+    }
+    let mut seen = HashSet::new();
+    let mut any_minor = false;
+    for (j, p) in d.clients.iter().enumerate() {
+        if !seen.insert(p) {
+            c.fail(format!("{path}.clients[{j}]"), "is listed twice");
+        }
+        match c.person_birth(p) {
+            None => c.fail(
+                format!("{path}.clients[{j}]"),
+                format!("unknown person {p:?}"),
+            ),
+            Some(born) => any_minor |= is_minor_on(born, d.created),
+        }
+    }
+    if d.service_tasks.is_empty() {
+        c.fail(
+            format!("{path}.service_tasks"),
+            "must name at least one service task",
+        );
+    }
+    for (j, t) in d.service_tasks.iter().enumerate() {
+        if app::tasks::find(t).is_none() {
+            c.fail(
+                format!("{path}.service_tasks[{j}]"),
+                format!("unknown service task {t:?}"),
+            );
+        }
+    }
+    for (j, s) in d.social_services.iter().enumerate() {
+        c.non_empty(format!("{path}.social_services[{j}]"), s);
+    }
+    if let Some(unit) = &d.service_unit {
+        if !c.units.contains(unit.as_str()) && !c.known.service_unit(unit) {
+            c.fail(
+                format!("{path}.service_unit"),
+                format!("unknown service unit {unit:?}"),
+            );
+        }
+    }
+    c.organisation_ref(format!("{path}.register_keeper"), &d.register_keeper);
+    c.disclosure(format!("{path}.guardian_disclosure"), d.guardian_disclosure);
+    if any_minor && d.guardian_disclosure.is_none() {
+        c.fail(
+            format!("{path}.guardian_disclosure"),
+            "is required: a client is under 18 on the creation date",
+        );
+    }
+    if d.guardian_disclosure == Some(3) && d.guardian_override_reasons.is_empty() {
+        c.fail(
+            format!("{path}.guardian_override_reasons"),
+            "is required when guardian_disclosure is 3",
+        );
+    }
+    c.reasons(
+        format!("{path}.guardian_override_reasons"),
+        &d.guardian_override_reasons,
+        3,
+    );
+    c.reasons(
+        format!("{path}.restriction_reasons"),
+        &d.restriction_reasons,
+        6,
+    );
+    c.text(format!("{path}.restriction_text"), &d.restriction_text);
+    if let Some(a) = &d.author {
+        c.non_empty(format!("{path}.author.name"), &a.name);
+    }
+    for (j, s) in d.signatures.iter().enumerate() {
+        c.non_empty(format!("{path}.signatures[{j}].name"), &s.name);
+        c.non_empty(format!("{path}.signatures[{j}].method"), &s.method);
+    }
+    if let Some(k) = &d.correction {
+        c.non_empty(format!("{path}.correction.corrector"), &k.corrector);
+        c.non_empty(format!("{path}.correction.reason"), &k.reason);
+    }
+    c.body(format!("{path}.body"), &d.body);
+    let mut ids = HashSet::new();
+    for (j, a) in d.attachments.iter().enumerate() {
+        let apath = format!("{path}.attachments[{j}]");
+        c.non_empty(format!("{apath}.id"), &a.id);
+        c.non_empty(format!("{apath}.title"), &a.title);
+        if !ids.insert(a.id.as_str()) {
+            c.fail(format!("{apath}.id"), "duplicate attachment id");
+        }
+        c.body(format!("{apath}.body"), &a.body);
+    }
+}

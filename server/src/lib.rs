@@ -1,0 +1,10 @@
+//! The portal server: configuration, store, import, the visibility policy,
+//! authentication and audit. `main.rs` is the command line around it.
+
+pub mod archive;
+pub mod clock;
+pub mod config;
+pub mod demo;
+pub mod policy;
+pub mod store;
+pub mod web;

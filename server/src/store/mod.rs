@@ -1,0 +1,56 @@
+//! The archive store: SQLite through sqlx, migrated on start.
+//!
+//! Only this module holds SQL. Reads return the import-format types of
+//! `archive::format`; deciding what a viewer may see is `policy`'s job.
+
+mod import;
+mod read;
+mod sessions;
+
+use std::str::FromStr;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::SqlitePool;
+
+pub use import::{ImportError, ImportReport};
+pub use read::SubjectRecords;
+pub use sessions::{SessionRow, SESSION_LIFETIME};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored record is not readable: {0}")]
+    Corrupt(#[from] serde_json::Error),
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `url`.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// True when no person has been imported yet.
+    pub async fn is_empty(&self) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n == 0)
+    }
+}

@@ -1,0 +1,152 @@
+//! Reads: the records one subject's view is decided on.
+
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+
+use super::{Store, StoreError};
+use crate::archive::format::{
+    Case, ClientRelationship, Document, Guardianship, Person, ServiceUnit,
+};
+use crate::policy::newest;
+
+/// Everything the policy needs to decide one subject's documents.
+#[derive(Debug, Default, Clone)]
+pub struct SubjectRecords {
+    /// The newest version of every document that names the subject in any version.
+    pub documents: Vec<Document>,
+    /// The newest version of each of their cases, by id.
+    pub cases: HashMap<String, Case>,
+    pub units: HashMap<String, ServiceUnit>,
+    /// Organisation names by oid (the register keeper, R-TASK-5).
+    pub organisations: HashMap<String, String>,
+    /// The newest version of each of the subject's client relationships.
+    pub relationships: Vec<ClientRelationship>,
+}
+
+fn parse<T: DeserializeOwned>(rows: Vec<String>) -> Result<Vec<T>, StoreError> {
+    rows.iter()
+        .map(|r| serde_json::from_str(r).map_err(StoreError::from))
+        .collect()
+}
+
+/// Keeps the highest version of each id (R-AUTO-9).
+fn newest_by_id<T: Clone>(
+    all: Vec<T>,
+    id: impl Fn(&T) -> &str,
+    version: impl Fn(&T) -> u32,
+) -> Vec<T> {
+    let mut by_id: HashMap<String, Vec<T>> = HashMap::new();
+    for item in all {
+        by_id.entry(id(&item).to_string()).or_default().push(item);
+    }
+    let mut out: Vec<T> = by_id
+        .values()
+        .filter_map(|versions| newest(versions, &version).cloned())
+        .collect();
+    out.sort_by(|a, b| id(a).cmp(id(b)));
+    out
+}
+
+impl Store {
+    pub async fn people(&self) -> Result<Vec<Person>, StoreError> {
+        let rows = sqlx::query_scalar("SELECT data FROM people ORDER BY surname, id")
+            .fetch_all(&self.pool)
+            .await?;
+        parse(rows)
+    }
+
+    pub async fn person(&self, id: &str) -> Result<Option<Person>, StoreError> {
+        let row: Option<String> = sqlx::query_scalar("SELECT data FROM people WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(serde_json::from_str(&r)?),
+            None => None,
+        })
+    }
+
+    /// Every guardian and information-right holder of `child`, with the person.
+    pub async fn custody_of(&self, child: &str) -> Result<Vec<(Guardianship, Person)>, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT g.data, p.data FROM guardianships g JOIN people p ON p.id = g.guardian WHERE g.child = ? ORDER BY g.guardian",
+        )
+        .bind(child)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(g, p)| Ok((serde_json::from_str(&g)?, serde_json::from_str(&p)?)))
+            .collect()
+    }
+
+    /// The children for whom `guardian` is recorded (whether or not acting is allowed).
+    pub async fn children_of(&self, guardian: &str) -> Result<Vec<Person>, StoreError> {
+        let rows = sqlx::query_scalar(
+            "SELECT p.data FROM guardianships g JOIN people p ON p.id = g.child WHERE g.guardian = ? ORDER BY p.birth_date, p.id",
+        )
+        .bind(guardian)
+        .fetch_all(&self.pool)
+        .await?;
+        parse(rows)
+    }
+
+    /// Loads the records of `subject`'s view.
+    pub async fn subject_records(&self, subject: &str) -> Result<SubjectRecords, StoreError> {
+        let rows = sqlx::query_scalar(
+            "SELECT data FROM documents WHERE id IN (SELECT document_id FROM document_clients WHERE person = ?)",
+        )
+        .bind(subject)
+        .fetch_all(&self.pool)
+        .await?;
+        let documents = newest_by_id(parse::<Document>(rows)?, |d| &d.id, |d| d.version);
+
+        let mut case_ids: Vec<&str> = documents.iter().map(|d| d.case.as_str()).collect();
+        case_ids.sort_unstable();
+        case_ids.dedup();
+        let mut cases = Vec::new();
+        for chunk in case_ids.chunks(500) {
+            let sql = format!(
+                "SELECT data FROM cases WHERE id IN ({})",
+                vec!["?"; chunk.len()].join(",")
+            );
+            let mut q = sqlx::query_scalar::<_, String>(&sql);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            cases.extend(parse::<Case>(q.fetch_all(&self.pool).await?)?);
+        }
+        let cases = newest_by_id(cases, |c| &c.id, |c| c.version)
+            .into_iter()
+            .map(|c| (c.id.clone(), c))
+            .collect();
+
+        let units = parse::<ServiceUnit>(
+            sqlx::query_scalar("SELECT data FROM service_units")
+                .fetch_all(&self.pool)
+                .await?,
+        )?
+        .into_iter()
+        .map(|u| (u.oid.clone(), u))
+        .collect();
+        let organisations =
+            sqlx::query_as::<_, (String, String)>("SELECT oid, name FROM organisations")
+                .fetch_all(&self.pool)
+                .await?
+                .into_iter()
+                .collect();
+        let rels = sqlx::query_scalar("SELECT data FROM client_relationships WHERE client = ?")
+            .bind(subject)
+            .fetch_all(&self.pool)
+            .await?;
+        let relationships =
+            newest_by_id(parse::<ClientRelationship>(rels)?, |r| &r.id, |r| r.version);
+        Ok(SubjectRecords {
+            documents,
+            cases,
+            units,
+            organisations,
+            relationships,
+        })
+    }
+}

@@ -1,0 +1,136 @@
+//! Logins, sessions and the audit trail.
+
+use chrono::{DateTime, Duration, Utc};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use super::{Store, StoreError};
+
+/// How long a session lasts without a new login.
+pub const SESSION_LIFETIME: Duration = Duration::hours(8);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRow {
+    pub person: String,
+    /// The child whose records are on screen (issue: guardians); `None` = own records.
+    pub subject: Option<String>,
+    pub logged_in: DateTime<Utc>,
+    /// R-FRONT-3: documents stored after this are "New".
+    pub previous_login: Option<DateTime<Utc>>,
+}
+
+fn hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+impl Store {
+    /// Records a login and opens a session; returns the secret cookie token.
+    pub async fn start_session(
+        &self,
+        person: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, StoreError> {
+        let mut bytes = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        let token = hex::encode(bytes);
+        let mut tx = self.pool.begin().await?;
+        let previous: Option<String> = sqlx::query_scalar(
+            "SELECT logged_in FROM logins WHERE person = ? ORDER BY id DESC LIMIT 1",
+        )
+        .bind(person)
+        .fetch_optional(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO logins (person, logged_in) VALUES (?, ?)")
+            .bind(person)
+            .bind(now.to_rfc3339())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, person, subject, logged_in, previous_login, expires_at) VALUES (?, ?, NULL, ?, ?, ?)",
+        )
+        .bind(hash(&token))
+        .bind(person)
+        .bind(now.to_rfc3339())
+        .bind(previous)
+        .bind((now + SESSION_LIFETIME).to_rfc3339())
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < ?")
+            .bind(now.to_rfc3339())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The live session of a cookie token, if any.
+    pub async fn session(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<SessionRow>, StoreError> {
+        let row: Option<(String, Option<String>, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT person, subject, logged_in, previous_login, expires_at FROM sessions WHERE token_hash = ?",
+        )
+        .bind(hash(token))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(
+            row.and_then(|(person, subject, logged_in, previous, expires)| {
+                let expires = parse_time(&expires)?;
+                (expires > now).then_some(())?;
+                Some(SessionRow {
+                    person,
+                    subject,
+                    logged_in: parse_time(&logged_in)?,
+                    previous_login: previous.as_deref().and_then(parse_time),
+                })
+            }),
+        )
+    }
+
+    /// Chooses whose records the session shows (`None` = the viewer's own).
+    pub async fn set_subject(&self, token: &str, subject: Option<&str>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sessions SET subject = ? WHERE token_hash = ?")
+            .bind(subject)
+            .bind(hash(token))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(hash(token))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Appends to the audit trail: who read what, for whom.
+    pub async fn audit(
+        &self,
+        viewer: Option<&str>,
+        subject: Option<&str>,
+        action: &str,
+        target: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_events (at, viewer, subject, action, target) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(Utc::now().to_rfc3339())
+        .bind(viewer)
+        .bind(subject)
+        .bind(action)
+        .bind(target)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
