@@ -41,6 +41,8 @@ pub fn Failure(error: AppError) -> impl IntoView {
             .into_any()
         }
         AppError::Unauthenticated => {
+            // A page load without a session goes to the identification page.
+            set_status(303);
             view! { <leptos_router::components::Redirect path="/login" /> }.into_any()
         }
         _ => {
