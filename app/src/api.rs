@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{DocumentView, FrontPage, TaskPage, TaskQuery, TestPerson, ViewerInfo};
+use crate::model::{DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo};
 
 #[cfg(feature = "ssr")]
 mod on_server {
@@ -20,6 +20,18 @@ mod on_server {
             .map(|p| p.headers)
             .ok_or(AppError::Internal)?;
         Ok((backend, headers))
+    }
+
+    /// Loads the viewer and a page's data for the same request.
+    pub async fn page<T>(
+        load: impl std::future::Future<Output = Result<T, AppError>>,
+    ) -> Result<crate::model::Page<T>, AppError> {
+        let (backend, headers) = context()?;
+        let viewer = backend.viewer(&headers).await?;
+        Ok(crate::model::Page {
+            viewer,
+            data: load.await?,
+        })
     }
 
     /// Sets the HTTP status of an error answer (404 for hidden and missing alike).
@@ -43,21 +55,21 @@ pub async fn get_viewer() -> Result<ViewerInfo, AppError> {
 }
 
 #[server(endpoint = "front-page")]
-pub async fn get_front_page() -> Result<FrontPage, AppError> {
+pub async fn get_front_page() -> Result<Page<FrontPage>, AppError> {
     let (backend, headers) = on_server::context()?;
-    on_server::answer(backend.front_page(&headers).await)
+    on_server::answer(on_server::page(backend.front_page(&headers)).await)
 }
 
 #[server(endpoint = "task-page")]
-pub async fn get_task_page(task: String, query: TaskQuery) -> Result<TaskPage, AppError> {
+pub async fn get_task_page(task: String, query: TaskQuery) -> Result<Page<TaskPage>, AppError> {
     let (backend, headers) = on_server::context()?;
-    on_server::answer(backend.task_page(&headers, &task, query).await)
+    on_server::answer(on_server::page(backend.task_page(&headers, &task, query)).await)
 }
 
 #[server(endpoint = "document")]
-pub async fn get_document(id: String) -> Result<DocumentView, AppError> {
+pub async fn get_document(id: String) -> Result<Page<DocumentView>, AppError> {
     let (backend, headers) = on_server::context()?;
-    on_server::answer(backend.document(&headers, &id).await)
+    on_server::answer(on_server::page(backend.document(&headers, &id)).await)
 }
 
 #[server(endpoint = "test-persons")]

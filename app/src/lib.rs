@@ -14,10 +14,10 @@ mod pages;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
-use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use pages::{DocumentPage, FrontPage, Layout, LoginPage, NotFound, TaskView};
+use pages::{DocumentPage, FrontPage, LoginPage, NotFound, TaskView};
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -48,11 +48,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                <ParentRoute path=path!("") view=Layout ssr=SsrMode::Async>
-                    <Route path=path!("") view=FrontPage ssr=SsrMode::Async />
-                    <Route path=path!("tasks/:code") view=TaskView ssr=SsrMode::Async />
-                    <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
-                </ParentRoute>
+                <Route path=path!("") view=FrontPage ssr=SsrMode::Async />
+                <Route path=path!("tasks/:code") view=TaskView ssr=SsrMode::Async />
+                <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -17,6 +17,14 @@ pub struct ViewerInfo {
     pub children: Vec<ChildChoice>,
 }
 
+/// A page's data together with who is viewing it: one resource per page, so
+/// that server rendering never nests one suspense inside another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub viewer: ViewerInfo,
+    pub data: T,
+}
+
 /// A child the viewer may choose; `key` is opaque (never a personal identity code).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChildChoice {

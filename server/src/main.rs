@@ -9,8 +9,26 @@ use portal_server::web::{router, Portal};
 use portal_server::{archive, demo};
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// At least four worker threads even on a two-core machine: Leptos's server
+/// rendering can stall with fewer (leptos-rs/leptos#4647).
+fn main() -> ExitCode {
+    let workers = std::thread::available_parallelism()
+        .map_or(4, |n| n.get())
+        .max(4);
+    match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt.block_on(run()),
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::layout::signed_in;
 use crate::api::get_document;
-use crate::components::{date, lang, service_name, DocNotices, Failure, Loading};
+use crate::components::{date, lang, service_name, DocNotices};
 use crate::model::{DocBody, DocumentView};
 use crate::tasks;
 
@@ -17,16 +18,7 @@ pub fn DocumentPage() -> impl IntoView {
         move || params.read().get("id").unwrap_or_default(),
         get_document,
     );
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => view! { <Document data=d /> }.into_any(),
-                    Err(e) => view! { <Failure error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    signed_in(data, |d| view! { <Document data=d /> })
 }
 
 #[component]

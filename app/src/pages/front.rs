@@ -3,24 +3,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::layout::signed_in;
 use crate::api::get_front_page;
-use crate::components::{date, lang, DocLink, Failure, InfoText, Loading};
+use crate::components::{date, lang, DocLink, InfoText};
 use crate::model::{FrontPage as Data, Relationship};
 use crate::tasks;
 
 #[component]
 pub fn FrontPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_front_page());
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => view! { <Front data=d /> }.into_any(),
-                    Err(e) => view! { <Failure error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    signed_in(data, |d| view! { <Front data=d /> })
 }
 
 #[component]

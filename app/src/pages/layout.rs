@@ -3,26 +3,39 @@
 
 use leptos::prelude::*;
 use leptos_meta::Html;
-use leptos_router::components::Outlet;
 
-use crate::api::get_viewer;
 use crate::components::{Failure, Loading};
-use crate::model::ViewerInfo;
+use crate::error::AppError;
+use crate::model::{Page, ViewerInfo};
 
-#[component]
-pub fn Layout() -> impl IntoView {
-    let viewer = Resource::new(|| (), |_| get_viewer());
+/// Renders a signed-in page: one resource (viewer and data together) and
+/// one suspense boundary, then the header and the page's content.
+pub fn signed_in<T, V>(
+    resource: Resource<Result<Page<T>, AppError>>,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
     view! {
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match viewer.await {
-                    Ok(v) => {
-                        provide_context(v.lang);
-                        view! { <Header viewer=v /> <main id="main"><Outlet /></main> }.into_any()
+            {move || {
+                let render = render.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(page) => {
+                            provide_context(page.viewer.lang);
+                            view! {
+                                <Header viewer=page.viewer />
+                                <main id="main">{render(page.data)}</main>
+                            }
+                                .into_any()
+                        }
+                        Err(e) => view! { <main id="main"><Failure error=e /></main> }.into_any(),
                     }
-                    Err(e) => view! { <main id="main"><Failure error=e /></main> }.into_any(),
-                }
-            })}
+                })
+            }}
         </Suspense>
     }
 }

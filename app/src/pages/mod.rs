@@ -6,7 +6,6 @@ mod task;
 
 pub use document::DocumentPage;
 pub use front::FrontPage;
-pub use layout::Layout;
 pub use login::LoginPage;
 pub use task::TaskView;
 

@@ -5,10 +5,9 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::layout::signed_in;
 use crate::api::get_task_page;
-use crate::components::{
-    date, lang, service_name, DocLink, DocNotices, Failure, InfoText, Loading,
-};
+use crate::components::{date, lang, service_name, DocLink, DocNotices, InfoText};
 use crate::model::{date_search_floor, encode_segment, SortKey, SortOrder, TaskPage, TaskQuery};
 use crate::tasks;
 
@@ -24,16 +23,7 @@ pub fn TaskView() -> impl IntoView {
         },
         |(code, q)| get_task_page(code, q),
     );
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => view! { <Task data=d /> }.into_any(),
-                    Err(e) => view! { <Failure error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    signed_in(data, |d| view! { <Task data=d /> })
 }
 
 #[component]

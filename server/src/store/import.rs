@@ -158,7 +158,7 @@ async fn versioned<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
 impl Store {
     /// Imports a whole file in one transaction: on any error nothing changes.
     pub async fn import(&self, archive: &Archive) -> Result<ImportReport, ImportError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let known = known(&mut tx).await?;
         validate(archive, &known).map_err(ImportError::Invalid)?;
         let mut report = ImportReport::default();

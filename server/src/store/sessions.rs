@@ -39,7 +39,7 @@ impl Store {
         let mut bytes = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         let token = hex::encode(bytes);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let previous: Option<String> = sqlx::query_scalar(
             "SELECT logged_in FROM logins WHERE person = ? ORDER BY id DESC LIMIT 1",
         )

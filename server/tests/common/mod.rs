@@ -1,0 +1,186 @@
+//! A real portal server on a loopback port with its own temporary SQLite file,
+//! loaded with the demo archive.
+#![allow(dead_code)]
+
+use std::future::IntoFuture;
+
+use leptos::prelude::LeptosOptions;
+use portal_server::config::Config;
+use portal_server::demo;
+use portal_server::policy::Phase;
+use portal_server::store::Store;
+use portal_server::web::{router, Portal};
+
+pub const AINO: &str = "120485-246U";
+pub const JUHA: &str = "300983-1573";
+pub const LAURA: &str = "030288-324P";
+pub const EMMA: &str = "150612A522E";
+pub const EINO: &str = "111140-0917";
+pub const SOFIA: &str = "241290-318M";
+pub const DAVID: &str = "TEMP-2024-000123";
+
+/// Document ids of the demo archive, by their short key.
+pub fn doc_id(key: &str) -> String {
+    format!("1.2.246.10.1000001.30.{key}")
+}
+
+pub struct TestServer {
+    pub base: String,
+    pub store: Store,
+    _dir: tempfile::TempDir,
+}
+
+/// One runtime for every test server of the process. A server must not die
+/// with the runtime of the test that started it, and servers on several
+/// runtimes at once (Leptos's executor is process-global) lost wake-ups.
+fn server_runtime() -> &'static tokio::runtime::Runtime {
+    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RT.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(4)
+            .enable_all()
+            .build()
+            .expect("runtime")
+    })
+}
+
+pub async fn start(phase: Phase, today: &str) -> TestServer {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("portal.db").display());
+    let config = Config {
+        database_url: url.clone(),
+        phase,
+        today: Some(today.parse().expect("date")),
+        ..Config::default()
+    };
+    let addr = server_runtime()
+        .spawn(async move {
+            let store = Store::open(&config.database_url).await.expect("store");
+            demo::load_if_empty(&store).await.expect("demo archive");
+            let options = LeptosOptions::builder()
+                .output_name("portal")
+                .site_root("target/site")
+                .build();
+            let app = router(Portal::new(store, config), options);
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind");
+            let addr = listener.local_addr().expect("addr");
+            tokio::spawn(axum::serve(listener, app.into_make_service()).into_future());
+            addr
+        })
+        .await
+        .expect("server started");
+    let store = Store::open(&url).await.expect("store");
+    TestServer {
+        base: format!("http://{addr}"),
+        store,
+        _dir: dir,
+    }
+}
+
+pub async fn phase2() -> TestServer {
+    start(Phase::Two, "2026-11-23").await
+}
+
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+    pub content_type: String,
+}
+
+impl TestServer {
+    /// A client that keeps cookies and does not follow redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(10))
+            .build()
+            .expect("client")
+    }
+
+    /// Signs in through the test identification form, as a tester would with curl.
+    pub async fn login(&self, person: &str) -> reqwest::Client {
+        let c = self.client();
+        let res = c
+            .post(format!("{}/auth/test-login", self.base))
+            .form(&[("person", person)])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(res.status().as_u16(), 303, "login of {person}");
+        c
+    }
+
+    pub async fn get(&self, c: &reqwest::Client, path: &str) -> Answer {
+        let res = c
+            .get(format!("{}{}", self.base, path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        answer(res).await
+    }
+
+    /// Calls a server function as the browser does (POST, url-encoded).
+    pub async fn server_fn(
+        &self,
+        c: &reqwest::Client,
+        name: &str,
+        form: &[(&str, &str)],
+    ) -> Answer {
+        let res = c
+            .post(format!("{}/api/{}", self.base, name))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("server fn {name} {form:?}: {e}"));
+        answer(res).await
+    }
+}
+
+async fn answer(res: reqwest::Response) -> Answer {
+    let status = res.status().as_u16();
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body = res.text().await.expect("body");
+    Answer {
+        status,
+        body,
+        content_type,
+    }
+}
+
+/// The text of the `<body>` without the hydration scripts (what a reader
+/// sees), with white space folded.
+pub fn visible_text(html: &str) -> String {
+    let body = html.split("<body").nth(1).unwrap_or(html);
+    let mut out = String::new();
+    let mut in_tag = false;
+    let mut rest = body;
+    while let Some(i) = rest.find("<script") {
+        strip(&rest[..i], &mut out, &mut in_tag);
+        rest = rest[i..].split_once("</script>").map(|x| x.1).unwrap_or("");
+    }
+    strip(rest, &mut out, &mut in_tag);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip(s: &str, out: &mut String, in_tag: &mut bool) {
+    for ch in s.chars() {
+        match ch {
+            '<' => *in_tag = true,
+            '>' => {
+                *in_tag = false;
+                out.push(' ');
+            }
+            c if !*in_tag => out.push(c),
+            _ => {}
+        }
+    }
+}

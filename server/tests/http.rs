@@ -1,0 +1,595 @@
+//! The portal over HTTP: a real server on a temporary SQLite file with the
+//! demo archive, "today" fixed at 2026-11-23. Test names cite rule ids.
+
+mod common;
+
+use common::*;
+use portal_server::policy::Phase;
+
+/// The `data-doc` ids inside the front-page group of `task`, in page order.
+fn group_docs(html: &str, task: &str) -> Vec<String> {
+    let Some(start) = html.find(&format!("data-task=\"{task}\"")) else {
+        return vec![];
+    };
+    let section = &html[start..];
+    let section = &section[..section.find("</section>").unwrap_or(section.len())];
+    section
+        .split("data-doc=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+fn table_docs(html: &str) -> Vec<String> {
+    let Some(start) = html.find("<tbody") else {
+        return vec![];
+    };
+    let body = &html[start..html.find("</tbody>").unwrap_or(html.len())];
+    body.split("data-doc=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test]
+async fn r_scope_2_pages_and_server_functions_require_a_session() {
+    let s = phase2().await;
+    let anon = s.client();
+    let page = s.get(&anon, "/").await;
+    assert_eq!(page.status, 303);
+    let page = s.get(&anon, &format!("/documents/{}", doc_id("A02"))).await;
+    assert_eq!(page.status, 303);
+    assert!(!page.body.contains("Asiakassuunnitelma"));
+    let f = s.server_fn(&anon, "front-page", &[]).await;
+    assert_eq!(f.status, 401);
+    assert!(!f.body.contains("Asiakassuunnitelma"));
+    let f = s
+        .server_fn(&anon, "document", &[("id", &doc_id("A02"))])
+        .await;
+    assert_eq!(f.status, 401);
+    let file = s
+        .get(&anon, &format!("/files/documents/{}/body", doc_id("A05")))
+        .await;
+    assert_eq!(file.status, 401);
+}
+
+#[tokio::test]
+async fn r_front_1_groups_by_service_task_with_the_five_newest() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/").await;
+    assert_eq!(page.status, 200);
+    let working_age = group_docs(&page.body, "2016:26");
+    let expected: Vec<String> = ["A09", "A23", "C03", "A08", "A07"]
+        .iter()
+        .map(|k| doc_id(k))
+        .collect();
+    assert_eq!(working_age, expected, "five newest, newest first");
+    assert!(page.body.contains("Näytä kaikki"));
+    assert_eq!(group_docs(&page.body, "2016:25"), vec![doc_id("A24")]);
+    // Groups only for tasks with visible documents.
+    assert!(!page.body.contains("data-task=\"2016:10\""));
+}
+
+#[tokio::test]
+async fn r_front_2_entries_show_name_and_date() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let text = visible_text(&s.get(&c, "/").await.body);
+    assert!(text.contains("Yhteenveto työkokeilusta"));
+    assert!(text.contains("18.11.2026"));
+}
+
+#[tokio::test]
+async fn r_front_3_new_label_for_documents_stored_after_the_previous_login() {
+    let s = phase2().await;
+    let first = s.login(SOFIA).await;
+    let text = visible_text(&s.get(&first, "/").await.body);
+    assert!(text.contains("Ny"), "first visit: everything is new");
+    // Second login: nothing was stored since the first one.
+    let second = s.login(SOFIA).await;
+    let text = visible_text(&s.get(&second, "/").await.body);
+    assert!(!text.contains(" Ny "), "{text}");
+    assert!(text.contains("Uppdaterad serviceplan"));
+}
+
+#[tokio::test]
+async fn r_front_4_relationship_and_child_protection_dates() {
+    let s = phase2().await;
+    let c = s.login(EMMA).await;
+    let text = visible_text(&s.get(&c, "/").await.body);
+    assert!(text.contains("Asiakkuus alkanut") && text.contains("1.9.2021"));
+    assert!(text.contains("Lastensuojelun asiakkuus alkanut") && text.contains("10.2.2024"));
+}
+
+#[tokio::test]
+async fn r_front_5_newest_contact_person() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/").await.body;
+    assert!(page.contains("Johanna Lehto"));
+    assert!(!page.contains("Kaisa Mattila\",\"title\":\"sosiaalityöntekijä\",\"phone\""));
+    assert!(!visible_text(&page).contains("kaisa.mattila@"));
+}
+
+#[tokio::test]
+async fn r_front_6_old_schema_and_special_relationship_documents_are_not_used() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/").await.body;
+    assert!(
+        !page.contains("Naapurin hyvinvointialue"),
+        "old-schema relationship"
+    );
+    assert!(!page.contains("Vanha Työntekijä"));
+    let c = s.login(DAVID).await;
+    let page = s.get(&c, "/").await.body;
+    assert!(!page.contains("Hidden Worker"), "R-SPECIAL-4");
+    assert!(!page.contains("data-testid=\"relationship\""));
+}
+
+#[tokio::test]
+async fn r_info_1_info_text_when_documents_are_restricted() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert!(s
+        .get(&c, "/")
+        .await
+        .body
+        .contains("data-testid=\"info-text\""));
+}
+
+#[tokio::test]
+async fn r_info_2_no_info_text_for_journal_entries_in_phase_1() {
+    let s = start(Phase::One, "2026-11-23").await;
+    let c = s.login(EINO).await;
+    let page = s.get(&c, "/").await.body;
+    assert!(
+        !page.contains("Asiakaskertomus: muutto palvelutaloon"),
+        "R-AUTO-5 in phase 1"
+    );
+    assert!(!page.contains("data-testid=\"info-text\""));
+    let s2 = phase2().await;
+    let c = s2.login(EINO).await;
+    let page = s2.get(&c, "/").await.body;
+    assert!(page.contains("Asiakaskertomus: muutto palvelutaloon"));
+    assert!(!page.contains("data-testid=\"info-text\""));
+}
+
+#[tokio::test]
+async fn r_task_1_service_task_view_lists_all_visible_documents() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/tasks/2016:26").await;
+    assert_eq!(page.status, 200);
+    assert!(visible_text(&page.body).contains("13 asiakirjaa"));
+    assert_eq!(table_docs(&page.body).len(), 13);
+    assert_eq!(s.get(&c, "/tasks/2016:99").await.status, 404);
+}
+
+#[tokio::test]
+async fn r_task_2_documents_past_the_active_period_are_not_listed() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/tasks/2016:26").await.body;
+    assert!(!page.contains("Vanhentunut päätös 2009"));
+}
+
+#[tokio::test]
+async fn r_task_3_date_search_reaches_back_to_2023() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/tasks/2016:26?from=2020-01-01").await.body;
+    assert!(
+        page.contains("1.1.2023"),
+        "the raised lower bound is announced"
+    );
+    let ids = table_docs(&page);
+    assert!(
+        !ids.contains(&doc_id("A01")),
+        "2022 document is before the floor"
+    );
+    assert!(ids.contains(&doc_id("A02")));
+    let page = s
+        .get(&c, "/tasks/2016:26?from=2025-01-01&to=2025-06-30")
+        .await
+        .body;
+    let ids = table_docs(&page);
+    let expected: Vec<String> = ["A07", "A11", "A05"].iter().map(|k| doc_id(k)).collect();
+    assert_eq!(ids, expected);
+}
+
+#[tokio::test]
+async fn r_task_4_sort_by_name_or_date() {
+    let s = phase2().await;
+    let c = s.login(SOFIA).await;
+    let by_name = table_docs(&s.get(&c, "/tasks/2016:20?sort=name&order=asc").await.body);
+    let by_date = table_docs(&s.get(&c, "/tasks/2016:20?sort=date&order=asc").await.body);
+    assert_eq!(
+        by_name.first(),
+        Some(&doc_id("S01")),
+        "Bedömning… first by name"
+    );
+    assert_eq!(
+        by_name.last(),
+        Some(&doc_id("S06")),
+        "Uppdaterad… last by name"
+    );
+    assert_eq!(by_date.first(), Some(&doc_id("S01")));
+    assert_eq!(by_date.last(), Some(&doc_id("S07")));
+    let newest_first = table_docs(&s.get(&c, "/tasks/2016:20").await.body);
+    assert_eq!(newest_first.first(), Some(&doc_id("S07")));
+}
+
+#[tokio::test]
+async fn r_task_5_columns_with_visible_attachment_count() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, "/tasks/2016:26?from=2024-02-01&to=2024-02-28")
+        .await
+        .body;
+    let row_start = page
+        .find(&format!("data-doc=\"{}\"", doc_id("A03")))
+        .expect("A03 row");
+    let row = &page[row_start
+        ..page[row_start..]
+            .find("</tr>")
+            .map(|i| row_start + i)
+            .unwrap_or(page.len())];
+    let text = visible_text(&format!("<body>{row}"));
+    assert!(text.contains("14.2.2024"));
+    assert!(
+        text.contains(" 1 "),
+        "one visible attachment of three: {text}"
+    );
+    assert!(text.contains("toimeentulotuki"));
+    assert!(text.contains("Esimerkin hyvinvointialue"));
+}
+
+#[tokio::test]
+async fn r_task_7_shared_case_notice() {
+    let s = phase2().await;
+    let c = s.login(JUHA).await;
+    let page = s.get(&c, &format!("/documents/{}", doc_id("C01"))).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("laadittu yhteisesti"));
+}
+
+#[tokio::test]
+async fn r_task_8_document_opens_in_its_display_format() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, &format!("/documents/{}", doc_id("A02"))).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Sosiaalityön menetelmät"));
+    let pdf_page = s
+        .get(&c, &format!("/documents/{}", doc_id("A05")))
+        .await
+        .body;
+    assert!(pdf_page.contains("/files/documents/"));
+    let pdf = s
+        .get(&c, &format!("/files/documents/{}/body", doc_id("A05")))
+        .await;
+    assert_eq!(pdf.status, 200);
+    assert_eq!(pdf.content_type, "application/pdf");
+    assert!(pdf.body.starts_with("%PDF-"));
+}
+
+/// Titles and ids of Aino's demo documents that must never reach her.
+const AINO_HIDDEN: [(&str, &str); 13] = [
+    ("A10", "Viivästetty selvitys asumisesta"),
+    ("A12", "Asiakirja viivästetyssä asiassa"),
+    ("A13", "Erityissisältöinen muistio"),
+    ("A14", "Asiakirja erityissisältöisessä asiassa"),
+    ("A15", "Turvakodin alkuarvio"),
+    ("A16", "Turvakodin lausunto"),
+    ("A17", "Turvallisuussuunnitelma"),
+    ("A18", "Maksusitoumus täydentävä toimeentulotuki"),
+    ("A19", "Asiakkuusasiakirja"),
+    ("A20", "Vanha asiakirja 2008"),
+    ("A21", "Ensimmäisen vaiheen asiakirja"),
+    ("A22", "Vanhentunut päätös 2009"),
+    ("A06", "Päätös sosiaalisesta kuntoutuksesta (kumottu)"),
+];
+
+#[tokio::test]
+async fn r_delay_1_hidden_documents_appear_in_no_response_body() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let mut bodies = vec![s.get(&c, "/").await.body];
+    for task in ["2016:26", "2016:25"] {
+        bodies.push(s.get(&c, &format!("/tasks/{task}")).await.body);
+        bodies.push(s.get(&c, &format!("/tasks/{task}?sort=name")).await.body);
+    }
+    bodies.push(s.server_fn(&c, "front-page", &[]).await.body);
+    bodies.push(
+        s.get(&c, &format!("/documents/{}", doc_id("A03")))
+            .await
+            .body,
+    );
+    for body in &bodies {
+        for (key, title) in AINO_HIDDEN {
+            assert!(!body.contains(title), "{title} leaked");
+            assert!(!body.contains(&doc_id(key)), "{key} leaked");
+        }
+        assert!(!body.contains("Viivästetty liite") && !body.contains("Erityissisältöinen liite"));
+        assert!(
+            !body.contains("Esitutkinta kesken"),
+            "R-DELAY-5 reason text"
+        );
+    }
+}
+
+#[tokio::test]
+async fn r_delay_1_hidden_document_answers_exactly_as_a_missing_one() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let missing = s.get(&c, "/documents/1.2.246.10.1000001.30.NOPE").await;
+    assert_eq!(missing.status, 404);
+    for (key, _) in AINO_HIDDEN {
+        let hidden = s.get(&c, &format!("/documents/{}", doc_id(key))).await;
+        assert_eq!(hidden.status, 404, "{key}");
+        assert_eq!(
+            visible_text(&hidden.body),
+            visible_text(&missing.body),
+            "{key}"
+        );
+        let f = s.server_fn(&c, "document", &[("id", &doc_id(key))]).await;
+        let m = s
+            .server_fn(&c, "document", &[("id", "1.2.246.10.1000001.30.NOPE")])
+            .await;
+        assert_eq!((f.status, &f.body), (m.status, &m.body), "{key}");
+        let file = s
+            .get(&c, &format!("/files/documents/{}/body", doc_id(key)))
+            .await;
+        let nofile = s.get(&c, "/files/documents/NOPE/body").await;
+        assert_eq!(
+            (file.status, &file.body),
+            (nofile.status, &nofile.body),
+            "{key}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn r_delay_2_case_delay_hides_the_case_documents() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A12")))
+            .await
+            .status,
+        404
+    );
+    // The same archive on a day after the case delay: shown.
+    let later = start(Phase::Two, "2099-01-01").await;
+    let c = later.login(AINO).await;
+    assert_eq!(
+        later
+            .get(&c, &format!("/documents/{}", doc_id("A12")))
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn r_delay_3_delayed_and_special_attachments_are_withheld() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, &format!("/documents/{}", doc_id("A03")))
+        .await
+        .body;
+    assert!(page.contains("Laskelma"));
+    let base = format!("/files/documents/{}/attachments", doc_id("A03"));
+    assert_eq!(s.get(&c, &format!("{base}/ATT-1")).await.status, 200);
+    assert_eq!(
+        s.get(&c, &format!("{base}/ATT-2")).await.status,
+        404,
+        "R-DELAY-3"
+    );
+    assert_eq!(
+        s.get(&c, &format!("{base}/ATT-3")).await.status,
+        404,
+        "R-SPECIAL-3"
+    );
+}
+
+#[tokio::test]
+async fn r_delay_4_notice_after_the_delay_ended() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, &format!("/documents/{}", doc_id("A11"))).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("viivästys on päättynyt"));
+}
+
+#[tokio::test]
+async fn r_delay_6_new_version_lifts_the_delay() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A23")))
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn r_special_2_case_special_content_hides_its_documents() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A14")))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn r_version_1_newest_version_with_correction_data() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, &format!("/documents/{}", doc_id("A08")))
+        .await
+        .body;
+    assert!(page.contains("joulukuussa") && !page.contains("marraskuussa"));
+    assert!(page.contains("Työkokeilun alkamispäivä korjattu."));
+}
+
+#[tokio::test]
+async fn r_version_2_only_the_replacing_decision_is_shown() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A07")))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A06")))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn r_sign_1_signatures_without_system_signatures() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, &format!("/documents/{}", doc_id("A09")))
+        .await
+        .body;
+    assert!(page.contains("Kaisa Mattila"));
+    assert!(!page.contains("Arkistopalvelu"));
+}
+
+#[tokio::test]
+async fn r_auto_6_shared_case_documents_hidden_in_phase_1() {
+    let s = start(Phase::One, "2026-11-23").await;
+    let c = s.login(JUHA).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("C01")))
+            .await
+            .status,
+        404
+    );
+    let s2 = phase2().await;
+    let c = s2.login(JUHA).await;
+    assert_eq!(
+        s2.get(&c, &format!("/documents/{}", doc_id("C01")))
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn r_auto_7_adoption_counselling_hidden_in_phase_1() {
+    let s = start(Phase::One, "2026-11-23").await;
+    let c = s.login(AINO).await;
+    assert!(!s
+        .get(&c, "/")
+        .await
+        .body
+        .contains("Adoptioneuvonnan lausunto"));
+}
+
+#[tokio::test]
+async fn r_shared_2_removed_client_does_not_see_later_documents() {
+    let s = phase2().await;
+    let c = s.login(JUHA).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("C03")))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("C02")))
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn r_scope_1_browsing_changes_no_record() {
+    let s = phase2().await;
+    let before = s
+        .store
+        .subject_records(AINO)
+        .await
+        .expect("records")
+        .documents;
+    let c = s.login(AINO).await;
+    for path in [
+        "/",
+        "/tasks/2016:26",
+        &format!("/documents/{}", doc_id("A03")),
+    ] {
+        assert_eq!(s.get(&c, path).await.status, 200);
+    }
+    let after = s
+        .store
+        .subject_records(AINO)
+        .await
+        .expect("records")
+        .documents;
+    assert_eq!(before, after);
+    // No route accepts a write to a document.
+    let put = c
+        .put(format!("{}/documents/{}", s.base, doc_id("A03")))
+        .send()
+        .await
+        .expect("put");
+    assert!(put.status().is_client_error());
+}
+
+#[tokio::test]
+async fn language_follows_the_person() {
+    let s = phase2().await;
+    let c = s.login(DAVID).await;
+    let page = s.get(&c, "/").await.body;
+    assert!(page.contains("My social-welfare documents"));
+    assert!(page.contains("lang=\"en\""));
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let res = c
+        .post(format!("{}/auth/logout", s.base))
+        .send()
+        .await
+        .expect("logout");
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(s.get(&c, "/").await.status, 303);
+}
+
+#[tokio::test]
+async fn test_identification_lists_the_demo_persons() {
+    let s = phase2().await;
+    let page = s.get(&s.client(), "/login").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(AINO) && page.body.contains("Sofia Lindqvist"));
+    let unknown = s
+        .client()
+        .post(format!("{}/auth/test-login", s.base))
+        .form(&[("person", "010101A123N")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(unknown.status().as_u16(), 400);
+}

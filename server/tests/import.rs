@@ -1,0 +1,307 @@
+//! The import (archive-format.md): every kind of bad input is refused with
+//! its JSON path, changes nothing, and the command exits non-zero.
+
+use portal_server::archive;
+use portal_server::store::{ImportError, Store};
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    json!({
+        "format": "social-archive/1",
+        "organisations": [{"oid": "1.2.3", "name": "Org"}],
+        "service_units": [{"oid": "1.2.3.1", "name": "Unit", "organisation": "1.2.3"}],
+        "people": [
+            {"id": "120485-246U", "given_names": "Aino", "surname": "Virtanen", "birth_date": "1985-04-12"},
+            {"id": "150612A522E", "given_names": "Emma", "surname": "Nieminen", "birth_date": "2012-06-15"}
+        ],
+        "guardianships": [],
+        "client_relationships": [],
+        "cases": [{
+            "id": "C1", "version": 1, "register_keeper": "1.2.3", "service_task": "2016:26", "name": "Case",
+            "opened": "2024-01-01", "clients": [{"person": "120485-246U", "joined": "2024-01-01T09:00:00+02:00", "removed": null}]
+        }],
+        "documents": [{
+            "id": "D1", "version": 1, "case": "C1", "clients": ["120485-246U"], "group": "phase2",
+            "general_type": "decision", "specific_type": "decision", "title": "Decision",
+            "service_tasks": ["2016:26"], "register_keeper": "1.2.3", "created": "2024-02-01",
+            "stored_at": "2024-02-01T10:00:00+02:00", "body": {"xhtml": "<p>Body</p>"}
+        }]
+    })
+}
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    (Store::open(&url).await.expect("store"), dir)
+}
+
+/// Imports `v`; returns the problems ("path: message") if refused.
+async fn import(store: &Store, v: &Value) -> Result<u64, Vec<String>> {
+    let parsed = archive::parse(&v.to_string()).map_err(|p| vec![p.to_string()])?;
+    match store.import(&parsed).await {
+        Ok(r) => Ok(r.added),
+        Err(ImportError::Invalid(ps)) => Err(ps.iter().map(|p| p.to_string()).collect()),
+        Err(e) => panic!("store error {e}"),
+    }
+}
+
+/// Expects a refusal naming `path`, and an unchanged (empty) store.
+async fn refused(v: Value, path: &str) {
+    let (s, _d) = store().await;
+    let problems = import(&s, &v).await.expect_err("must be refused");
+    assert!(
+        problems.iter().any(|p| p.starts_with(path)),
+        "expected {path}, got {problems:?}"
+    );
+    assert!(
+        s.is_empty().await.expect("count"),
+        "a refused file changes nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_valid_file_imports_and_again_changes_nothing() {
+    let (s, _d) = store().await;
+    assert_eq!(import(&s, &base()).await, Ok(6));
+    assert_eq!(import(&s, &base()).await, Ok(0));
+    let docs = s
+        .subject_records("120485-246U")
+        .await
+        .expect("read")
+        .documents;
+    assert_eq!(docs.len(), 1);
+}
+
+#[tokio::test]
+async fn a_newer_version_is_added_beside_the_old_one() {
+    let (s, _d) = store().await;
+    import(&s, &base()).await.expect("first");
+    let mut v = base();
+    v["documents"][0]["version"] = json!(2);
+    v["documents"][0]["title"] = json!("Decision, corrected");
+    assert_eq!(import(&s, &v).await, Ok(1));
+    let docs = s
+        .subject_records("120485-246U")
+        .await
+        .expect("read")
+        .documents;
+    assert_eq!(docs[0].title, "Decision, corrected");
+}
+
+#[tokio::test]
+async fn the_same_version_with_other_content_is_refused() {
+    let (s, _d) = store().await;
+    import(&s, &base()).await.expect("first");
+    let mut v = base();
+    v["documents"][0]["title"] = json!("Changed in place");
+    let problems = import(&s, &v).await.expect_err("refused");
+    assert!(problems[0].starts_with("documents[0]"), "{problems:?}");
+}
+
+#[tokio::test]
+async fn unknown_fields_are_refused() {
+    let mut v = base();
+    v["documents"][0]["special_contnet"] = json!(true);
+    refused(v, "documents[0]").await;
+    let mut v = base();
+    v["extra"] = json!(1);
+    refused(v, "extra").await;
+}
+
+#[tokio::test]
+async fn a_wrong_hetu_checksum_is_refused() {
+    let mut v = base();
+    v["people"][0]["id"] = json!("120485-246V");
+    refused(v, "people[0].id").await;
+}
+
+#[tokio::test]
+async fn a_wrong_century_sign_or_birth_date_is_refused() {
+    let mut v = base();
+    v["people"][0]["id"] = json!("120485A246U");
+    refused(v, "people[0]").await;
+    let mut v = base();
+    v["people"][0]["birth_date"] = json!("1985-04-13");
+    refused(v, "people[0].birth_date").await;
+}
+
+#[tokio::test]
+async fn a_missing_required_field_is_refused() {
+    let mut v = base();
+    v["documents"][0]
+        .as_object_mut()
+        .expect("object")
+        .remove("title");
+    refused(v, "documents[0]").await;
+}
+
+#[tokio::test]
+async fn wrong_types_and_bad_dates_are_refused() {
+    let mut v = base();
+    v["documents"][0]["version"] = json!("one");
+    refused(v, "documents[0].version").await;
+    let mut v = base();
+    v["documents"][0]["created"] = json!("2024-02-30");
+    refused(v, "documents[0].created").await;
+    let mut v = base();
+    v["documents"][0]["stored_at"] = json!("2024-02-01 10:00");
+    refused(v, "documents[0].stored_at").await;
+}
+
+#[tokio::test]
+async fn an_unknown_format_is_refused() {
+    let mut v = base();
+    v["format"] = json!("social-archive/2");
+    refused(v, "format").await;
+}
+
+#[tokio::test]
+async fn unknown_codes_are_refused() {
+    let mut v = base();
+    v["documents"][0]["service_tasks"] = json!(["2016:99"]);
+    refused(v, "documents[0].service_tasks[0]").await;
+    let mut v = base();
+    v["documents"][0]["general_type"] = json!("letter");
+    refused(v, "documents[0].general_type").await;
+    let mut v = base();
+    v["documents"][0]["group"] = json!("phase3");
+    refused(v, "documents[0].group").await;
+}
+
+#[tokio::test]
+async fn references_to_unknown_records_are_refused() {
+    let mut v = base();
+    v["documents"][0]["clients"] = json!(["010101A123N"]);
+    refused(v, "documents[0].clients[0]").await;
+    let mut v = base();
+    v["documents"][0]["case"] = json!("NOPE");
+    refused(v, "documents[0].case").await;
+    let mut v = base();
+    v["documents"][0]["register_keeper"] = json!("9.9.9");
+    refused(v, "documents[0].register_keeper").await;
+    let mut v = base();
+    v["documents"][0]["service_unit"] = json!("9.9.9.1");
+    refused(v, "documents[0].service_unit").await;
+    let mut v = base();
+    v["guardianships"] =
+        json!([{"guardian": "120485-246U", "child": "010101A123N", "role": "guardian"}]);
+    refused(v, "guardianships[0].child").await;
+}
+
+#[tokio::test]
+async fn guardian_disclosure_is_required_for_a_minor_client() {
+    let mut v = base();
+    v["documents"][0]["clients"] = json!(["150612A522E"]);
+    refused(v.clone(), "documents[0].guardian_disclosure").await;
+    v["documents"][0]["guardian_disclosure"] = json!(3);
+    refused(v.clone(), "documents[0].guardian_override_reasons").await;
+    v["documents"][0]["guardian_override_reasons"] = json!([1]);
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+    v["documents"][0]["guardian_disclosure"] = json!(5);
+    refused(v, "documents[0].guardian_disclosure").await;
+}
+
+#[tokio::test]
+async fn restriction_reasons_and_text_are_bounded() {
+    let mut v = base();
+    v["documents"][0]["restriction_reasons"] = json!([7]);
+    refused(v, "documents[0].restriction_reasons[0]").await;
+    let mut v = base();
+    v["cases"][0]["restriction_text"] = json!("x".repeat(501));
+    refused(v, "cases[0].restriction_text").await;
+}
+
+#[tokio::test]
+async fn a_body_must_be_exactly_one_readable_format() {
+    let mut v = base();
+    v["documents"][0]["body"] = json!({});
+    refused(v, "documents[0].body").await;
+    let mut v = base();
+    v["documents"][0]["body"] = json!({"xhtml": "<p/>", "pdf_base64": "JVBERi0="});
+    refused(v, "documents[0].body").await;
+    let mut v = base();
+    v["documents"][0]["body"] = json!({"pdf_base64": "not base64!"});
+    refused(v, "documents[0].body.pdf_base64").await;
+    let mut v = base();
+    v["documents"][0]["attachments"] =
+        json!([{"id": "A", "title": "T", "body": {"pdf_base64": "aGVsbG8="}}]);
+    refused(v, "documents[0].attachments[0].body.pdf_base64").await;
+}
+
+#[tokio::test]
+async fn duplicates_within_a_file_are_refused() {
+    let mut v = base();
+    let d = v["documents"][0].clone();
+    v["documents"].as_array_mut().expect("array").push(d);
+    refused(v, "documents[1]").await;
+}
+
+#[tokio::test]
+async fn an_error_late_in_the_file_leaves_the_store_untouched() {
+    let (s, _d) = store().await;
+    import(&s, &base()).await.expect("first");
+    let mut v = base();
+    v["people"].as_array_mut().expect("array").push(json!({"id": "010101A123N", "given_names": "New", "surname": "Person", "birth_date": "2001-01-01"}));
+    v["documents"][0]["version"] = json!(2);
+    v["documents"][0]["clients"] = json!(["NOBODY-1"]);
+    assert!(import(&s, &v).await.is_err());
+    assert!(
+        s.person("010101A123N").await.expect("read").is_none(),
+        "nothing of the bad file was stored"
+    );
+    assert_eq!(
+        s.subject_records("120485-246U")
+            .await
+            .expect("read")
+            .documents[0]
+            .version,
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_demo_archive_is_valid() {
+    let (s, _d) = store().await;
+    let parsed = archive::parse(portal_server::demo::DEMO_ARCHIVE).expect("parse");
+    assert!(parsed.people.len() >= 10);
+    assert!(parsed.documents.len() >= 60);
+    s.import(&parsed).await.expect("demo imports");
+}
+
+#[test]
+fn the_import_command_exits_non_zero_and_names_the_path() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("bad.json");
+    let mut v = base();
+    v["documents"][0]["clients"] = json!(["120485-246X"]);
+    std::fs::write(&file, v.to_string()).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("import")
+        .arg(&file)
+        .env(
+            "PORTAL_DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("t.db").display()),
+        )
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("documents[0].clients[0]"), "{err}");
+    let good = dir.path().join("good.json");
+    std::fs::write(&good, base().to_string()).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("import")
+        .arg(&good)
+        .env(
+            "PORTAL_DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("t.db").display()),
+        )
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
