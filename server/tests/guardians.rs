@@ -1,0 +1,256 @@
+//! Acting for a minor over HTTP (visibility-rules.md section 8): an
+//! allow/deny matrix of viewer × child state × document state, on the demo
+//! archive with "today" fixed.
+
+mod common;
+
+use common::*;
+use portal_server::policy::Phase;
+
+const LAURA: &str = "030288-324P";
+const PEKKA: &str = "201186-117R";
+const RIIKKA: &str = "070762-284A";
+const TIINA: &str = "210375-448S";
+const TIMO: &str = "121273-239Y";
+const MARJA: &str = "080880-662L";
+const SANNA: &str = "250187-8604";
+const ANTTI: &str = "300685-317B";
+const KALLE: &str = "040479-139N";
+const EEVA: &str = "101081-4863";
+
+/// The (key, name) pairs of the "acting on behalf of" choice on the front page.
+fn choices(html: &str) -> Vec<(String, String)> {
+    html.split("<option value=\"")
+        .skip(1)
+        .filter_map(|s| {
+            let (key, rest) = s.split_once('"')?;
+            let name = rest.split_once('>')?.1.split('<').next()?.to_string();
+            (!key.is_empty()).then(|| (key.to_string(), name))
+        })
+        .collect()
+}
+
+async fn offered(s: &TestServer, c: &reqwest::Client) -> Vec<(String, String)> {
+    choices(&s.get(c, "/").await.body)
+}
+
+/// Chooses the child named `name`; panics if it is not offered.
+async fn act_for(s: &TestServer, c: &reqwest::Client, name: &str) {
+    let key = offered(s, c)
+        .await
+        .into_iter()
+        .find(|(_, n)| n == name)
+        .map(|(k, _)| k)
+        .unwrap_or_else(|| panic!("{name} not offered"));
+    let res = c
+        .post(format!("{}/auth/subject", s.base))
+        .form(&[("child", key.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 303);
+    let page = s.get(c, "/").await.body;
+    assert!(
+        page.contains("data-testid=\"acting-banner\""),
+        "banner for {name}"
+    );
+    assert!(visible_text(&page).contains(name));
+}
+
+async fn status(s: &TestServer, c: &reqwest::Client, key: &str) -> u16 {
+    s.get(c, &format!("/documents/{}", doc_id(key)))
+        .await
+        .status
+}
+
+#[tokio::test]
+async fn r_guard_1_to_7_who_may_act_matrix() {
+    let s = phase2().await;
+    // (viewer, child, offered?) — reasons in the comments.
+    let matrix = [
+        (LAURA, "Emma Nieminen", true),    // guardian, no restriction
+        (LAURA, "Oskari Nieminen", true),  // guardian
+        (PEKKA, "Emma Nieminen", true),    // R-GUARD-5 residence-only agreement does not block
+        (RIIKKA, "Oskari Nieminen", true), // R-GUARD-9 information-right holder
+        (EEVA, "Lotta Järvinen", true),    // R-GUARD-5 no-social-welfare-decisions does not block
+        (KALLE, "Lotta Järvinen", false),  // R-GUARD-4 trustee
+        (TIMO, "Ville Mäkinen", false),    // R-GUARD-5 unstructured agreement
+        (TIINA, "Ville Mäkinen", true),    // R-GUARD-1 still 17
+        (MARJA, "Noora Laine", false),     // R-GUARD-2 child's protection order
+        (SANNA, "Leo Heikkinen", false),   // R-GUARD-3 her own protection order
+        (ANTTI, "Leo Heikkinen", false),   // R-GUARD-3 the other guardian's order
+        (AINO, "Emma Nieminen", false),    // R-GUARD-1 not a guardian
+    ];
+    for (viewer, child, allowed) in matrix {
+        let c = s.login(viewer).await;
+        let names: Vec<String> = offered(&s, &c).await.into_iter().map(|(_, n)| n).collect();
+        assert_eq!(
+            names.contains(&child.to_string()),
+            allowed,
+            "{viewer} → {child}: {names:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn r_guard_1_acting_ends_on_the_18th_birthday() {
+    let before = start(Phase::Two, "2026-11-30").await;
+    let c = before.login(TIINA).await;
+    act_for(&before, &c, "Ville Mäkinen").await;
+    assert_eq!(status(&before, &c, "V01").await, 200);
+    let after = start(Phase::Two, "2026-12-01").await;
+    let c = after.login(TIINA).await;
+    assert!(offered(&after, &c).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_refused_or_forged_child_is_answered_as_a_missing_one() {
+    let s = phase2().await;
+    let c = s.login(MARJA).await;
+    for forged in ["050513A426B", "00000000000000000000", "nonsense"] {
+        let res = c
+            .post(format!("{}/auth/subject", s.base))
+            .form(&[("child", forged)])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status().as_u16(), 404, "{forged}");
+        assert_eq!(res.text().await.expect("body"), "Not found");
+    }
+    // A key from another viewer's session does not work either.
+    let laura = s.login(LAURA).await;
+    let key = offered(&s, &laura).await[0].0.clone();
+    let res = c
+        .post(format!("{}/auth/subject", s.base))
+        .form(&[("child", key.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 404);
+    assert!(!s.get(&c, "/").await.body.contains("acting-banner"));
+}
+
+#[tokio::test]
+async fn r_guard_8_to_13_what_a_guardian_sees_matrix() {
+    let s = phase2().await;
+    let laura = s.login(LAURA).await;
+    act_for(&s, &laura, "Emma Nieminen").await;
+    let pekka = s.login(PEKKA).await;
+    act_for(&s, &pekka, "Emma Nieminen").await;
+    // (document, Laura, Pekka): Laura is a client of the shared family-work case, Pekka is not.
+    let matrix = [
+        ("E01", 200, 200), // code 1
+        ("E03", 200, 200), // code 3: shown although the minor prohibits (R-GUARD-10)
+        ("E04", 404, 404), // code 2 (R-GUARD-10)
+        ("E05", 404, 404), // code 4 (R-GUARD-10)
+        ("E06", 404, 404), // case-level code 4 (R-GUARD-11)
+        ("E08", 404, 404), // delayed (R-GUARD-8, R-DELAY-1)
+        ("F01", 200, 404), // shared case: only the guardian who is its client (R-GUARD-13)
+        ("F03", 200, 404), // the guardian's own shared document, even with code 2 (L8784–8790)
+        ("F04", 404, 404), // Laura's own document, not Emma's (R-SHARED-2)
+    ];
+    for (doc, l, p) in matrix {
+        assert_eq!(status(&s, &laura, doc).await, l, "Laura, {doc}");
+        assert_eq!(status(&s, &pekka, doc).await, p, "Pekka, {doc}");
+    }
+    let front = s.get(&laura, "/").await.body;
+    assert!(
+        front.contains("data-testid=\"info-text\""),
+        "R-INFO-1 for the guardian too"
+    );
+    assert!(!front.contains("Emman oma muistio") && !front.contains(&doc_id("E04")));
+    assert!(
+        !front.contains("restriction_text") && !front.contains("ei halua"),
+        "R-GUARD-12"
+    );
+}
+
+#[tokio::test]
+async fn r_guard_9_information_right_holder_sees_as_a_guardian() {
+    let s = phase2().await;
+    let c = s.login(RIIKKA).await;
+    act_for(&s, &c, "Oskari Nieminen").await;
+    assert_eq!(status(&s, &c, "O01").await, 200);
+    assert_eq!(
+        status(&s, &c, "O03").await,
+        404,
+        "R-AUTO-2 applies to the child's view"
+    );
+}
+
+#[tokio::test]
+async fn r_guard_14_minor_sees_which_documents_guardians_do_not() {
+    let s = phase2().await;
+    let c = s.login(EMMA).await;
+    for key in ["E04", "E05", "E06"] {
+        let page = s.get(&c, &format!("/documents/{}", doc_id(key))).await;
+        assert_eq!(page.status, 200, "{key}");
+        assert!(page.body.contains("ei näytetä huoltajillesi"), "{key}");
+    }
+    let page = s
+        .get(&c, &format!("/documents/{}", doc_id("E01")))
+        .await
+        .body;
+    assert!(!page.contains("ei näytetä huoltajillesi"));
+    let list = s.get(&c, "/tasks/2016:10").await.body;
+    assert_eq!(
+        list.matches("class=\"notice withheld\"").count(),
+        3,
+        "R-TASK-6 in the list"
+    );
+}
+
+#[tokio::test]
+async fn a_protection_order_arriving_mid_session_takes_effect_on_the_next_request() {
+    let s = phase2().await;
+    let c = s.login(LAURA).await;
+    act_for(&s, &c, "Emma Nieminen").await;
+    assert_eq!(status(&s, &c, "E01").await, 200);
+    let mut archive =
+        portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).expect("demo");
+    let emma = archive
+        .people
+        .iter()
+        .find(|p| p.id == EMMA)
+        .expect("Emma")
+        .clone();
+    archive.people = vec![portal_server::archive::format::Person {
+        protection_order: true,
+        ..emma
+    }];
+    archive.organisations.clear();
+    archive.service_units.clear();
+    archive.guardianships.clear();
+    archive.client_relationships.clear();
+    archive.cases.clear();
+    archive.documents.clear();
+    s.store.import(&archive).await.expect("update");
+    assert_eq!(status(&s, &c, "E01").await, 404);
+    let page = s.get(&c, "/").await.body;
+    assert!(!page.contains("acting-banner"), "back to own records");
+    assert!(visible_text(&page).contains("Laura Nieminen"));
+}
+
+#[tokio::test]
+async fn r_front_3_guardian_new_labels_follow_the_guardians_previous_login() {
+    let s = phase2().await;
+    let first = s.login(RIIKKA).await;
+    act_for(&s, &first, "Oskari Nieminen").await;
+    assert!(visible_text(&s.get(&first, "/").await.body).contains("Uusi"));
+    let second = s.login(RIIKKA).await;
+    act_for(&s, &second, "Oskari Nieminen").await;
+    assert!(!visible_text(&s.get(&second, "/").await.body).contains("Uusi"));
+}
+
+#[tokio::test]
+async fn the_subject_never_appears_in_an_address() {
+    let s = phase2().await;
+    let c = s.login(LAURA).await;
+    let page = s.get(&c, "/").await.body;
+    for id in [EMMA, "021016A351T"] {
+        assert!(
+            !page.contains(id),
+            "no child's personal identity code in the page"
+        );
+    }
+}
