@@ -310,7 +310,7 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
         .attachments
         .iter()
         .enumerate()
-        .filter(|(_, a)| !a.special_content && !a.delay_until.is_some_and(|d| d > view.today))
+        .filter(|(_, a)| !a.special_content && a.delay_until.is_none_or(|d| d <= view.today))
         .map(|(i, _)| i)
         .collect();
     Verdict::Shown(Shown {

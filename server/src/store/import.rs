@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::{Sqlite, Transaction};
 
 use super::{Store, StoreError};
-use crate::archive::format::Archive;
+use crate::archive::format::{Archive, UnitKind};
 use crate::archive::validate::{validate, Known, Problem};
 
 #[derive(Debug, thiserror::Error)]
@@ -103,21 +103,35 @@ fn json<T: Serialize>(v: &T) -> Result<String, ImportError> {
     serde_json::to_string(v).map_err(|e| ImportError::Store(StoreError::Corrupt(e)))
 }
 
-/// Upsert of a record that is replaced, not versioned (people, organisations,
-/// service units, guardianships).
-async fn upsert(
+/// A record that is replaced rather than versioned (organisations, service
+/// units, people, guardianships): written only when it is new or differs.
+/// `values` are bound to `insert` in order; the first `keys` of them find the
+/// stored record.
+async fn replace(
     tx: &mut Transaction<'_, Sqlite>,
-    existing_sql: &str,
-    key: &[&str],
-    data: &str,
-) -> Result<Option<bool>, sqlx::Error> {
-    let mut q = sqlx::query_scalar::<_, String>(existing_sql);
-    for k in key {
+    find: &str,
+    keys: usize,
+    insert: &str,
+    values: &[&str],
+) -> Result<Outcome, sqlx::Error> {
+    let data = values.last().copied().unwrap_or_default();
+    let mut q = sqlx::query_scalar::<_, String>(find);
+    for k in &values[..keys] {
         q = q.bind(*k);
     }
-    Ok(match q.fetch_optional(&mut **tx).await? {
-        None => None,
-        Some(old) => Some(old != data),
+    let old = q.fetch_optional(&mut **tx).await?;
+    if old.as_deref() == Some(data) {
+        return Ok(Outcome::Unchanged);
+    }
+    let mut q = sqlx::query(insert);
+    for v in values {
+        q = q.bind(*v);
+    }
+    q.execute(&mut **tx).await?;
+    Ok(if old.is_some() {
+        Outcome::Updated
+    } else {
+        Outcome::Added
     })
 }
 
@@ -164,100 +178,67 @@ impl Store {
         let mut report = ImportReport::default();
 
         for o in &archive.organisations {
-            let data = json(o)?;
-            let outcome = match upsert(
-                &mut tx,
-                "SELECT data FROM organisations WHERE oid = ?",
-                &[&o.oid],
-                &data,
-            )
-            .await?
-            {
-                Some(false) => Outcome::Unchanged,
-                changed => {
-                    sqlx::query("INSERT INTO organisations (oid, name, data) VALUES (?, ?, ?) ON CONFLICT (oid) DO UPDATE SET name = excluded.name, data = excluded.data")
-                        .bind(&o.oid).bind(&o.name).bind(&data).execute(&mut *tx).await?;
-                    if changed.is_some() {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Added
-                    }
-                }
-            };
-            report.count(outcome);
+            let o_data = json(o)?;
+            report.count(
+                replace(
+                    &mut tx,
+                    "SELECT data FROM organisations WHERE oid = ?",
+                    1,
+                    "INSERT INTO organisations (oid, name, data) VALUES (?, ?, ?) \
+                     ON CONFLICT (oid) DO UPDATE SET name = excluded.name, data = excluded.data",
+                    &[&o.oid, &o.name, &o_data],
+                )
+                .await?,
+            );
         }
         for u in &archive.service_units {
-            let data = json(u)?;
             let kind = match u.kind {
-                crate::archive::format::UnitKind::General => "general",
-                crate::archive::format::UnitKind::Shelter => "shelter",
+                UnitKind::General => "general",
+                UnitKind::Shelter => "shelter",
             };
-            let outcome = match upsert(
-                &mut tx,
-                "SELECT data FROM service_units WHERE oid = ?",
-                &[&u.oid],
-                &data,
-            )
-            .await?
-            {
-                Some(false) => Outcome::Unchanged,
-                changed => {
-                    sqlx::query("INSERT INTO service_units (oid, organisation, kind, data) VALUES (?, ?, ?, ?) ON CONFLICT (oid) DO UPDATE SET organisation = excluded.organisation, kind = excluded.kind, data = excluded.data")
-                        .bind(&u.oid).bind(&u.organisation).bind(kind).bind(&data).execute(&mut *tx).await?;
-                    if changed.is_some() {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Added
-                    }
-                }
-            };
-            report.count(outcome);
+            let u_data = json(u)?;
+            report.count(
+                replace(
+                    &mut tx,
+                    "SELECT data FROM service_units WHERE oid = ?",
+                    1,
+                    "INSERT INTO service_units (oid, organisation, kind, data) VALUES (?, ?, ?, ?) \
+                     ON CONFLICT (oid) DO UPDATE SET organisation = excluded.organisation, \
+                     kind = excluded.kind, data = excluded.data",
+                    &[&u.oid, &u.organisation, kind, &u_data],
+                )
+                .await?,
+            );
         }
         for p in &archive.people {
-            let data = json(p)?;
-            let outcome = match upsert(
-                &mut tx,
-                "SELECT data FROM people WHERE id = ?",
-                &[&p.id],
-                &data,
-            )
-            .await?
-            {
-                Some(false) => Outcome::Unchanged,
-                changed => {
-                    sqlx::query("INSERT INTO people (id, birth_date, surname, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET birth_date = excluded.birth_date, surname = excluded.surname, data = excluded.data")
-                        .bind(&p.id).bind(p.birth_date.to_string()).bind(&p.surname).bind(&data).execute(&mut *tx).await?;
-                    if changed.is_some() {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Added
-                    }
-                }
-            };
-            report.count(outcome);
+            let p_data = json(p)?;
+            let born = p.birth_date.to_string();
+            report.count(
+                replace(
+                    &mut tx,
+                    "SELECT data FROM people WHERE id = ?",
+                    1,
+                    "INSERT INTO people (id, birth_date, surname, data) VALUES (?, ?, ?, ?) \
+                     ON CONFLICT (id) DO UPDATE SET birth_date = excluded.birth_date, \
+                     surname = excluded.surname, data = excluded.data",
+                    &[&p.id, &born, &p.surname, &p_data],
+                )
+                .await?,
+            );
         }
         for g in &archive.guardianships {
-            let data = json(g)?;
-            let outcome = match upsert(
-                &mut tx,
-                "SELECT data FROM guardianships WHERE guardian = ? AND child = ?",
-                &[&g.guardian, &g.child],
-                &data,
-            )
-            .await?
-            {
-                Some(false) => Outcome::Unchanged,
-                changed => {
-                    sqlx::query("INSERT INTO guardianships (guardian, child, data) VALUES (?, ?, ?) ON CONFLICT (guardian, child) DO UPDATE SET data = excluded.data")
-                        .bind(&g.guardian).bind(&g.child).bind(&data).execute(&mut *tx).await?;
-                    if changed.is_some() {
-                        Outcome::Updated
-                    } else {
-                        Outcome::Added
-                    }
-                }
-            };
-            report.count(outcome);
+            let g_data = json(g)?;
+            report.count(
+                replace(
+                    &mut tx,
+                    "SELECT data FROM guardianships WHERE guardian = ? AND child = ?",
+                    2,
+                    "INSERT INTO guardianships (guardian, child, data) VALUES (?, ?, ?) \
+                     ON CONFLICT (guardian, child) DO UPDATE SET data = excluded.data",
+                    &[&g.guardian, &g.child, &g_data],
+                )
+                .await?,
+            );
         }
         for (i, r) in archive.client_relationships.iter().enumerate() {
             let path = format!("client_relationships[{i}]");

@@ -19,6 +19,15 @@ pub struct SessionRow {
     pub previous_login: Option<DateTime<Utc>>,
 }
 
+#[derive(sqlx::FromRow)]
+struct StoredSession {
+    person: String,
+    subject: Option<String>,
+    logged_in: String,
+    previous_login: Option<String>,
+    expires_at: String,
+}
+
 fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
@@ -75,24 +84,21 @@ impl Store {
         token: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<SessionRow>, StoreError> {
-        let row: Option<(String, Option<String>, String, Option<String>, String)> = sqlx::query_as(
+        let row: Option<StoredSession> = sqlx::query_as(
             "SELECT person, subject, logged_in, previous_login, expires_at FROM sessions WHERE token_hash = ?",
         )
         .bind(hash(token))
         .fetch_optional(&self.pool)
         .await?;
-        Ok(
-            row.and_then(|(person, subject, logged_in, previous, expires)| {
-                let expires = parse_time(&expires)?;
-                (expires > now).then_some(())?;
-                Some(SessionRow {
-                    person,
-                    subject,
-                    logged_in: parse_time(&logged_in)?,
-                    previous_login: previous.as_deref().and_then(parse_time),
-                })
-            }),
-        )
+        Ok(row.and_then(|r| {
+            (parse_time(&r.expires_at)? > now).then_some(())?;
+            Some(SessionRow {
+                person: r.person,
+                subject: r.subject,
+                logged_in: parse_time(&r.logged_in)?,
+                previous_login: r.previous_login.as_deref().and_then(parse_time),
+            })
+        }))
     }
 
     /// Chooses whose records the session shows (`None` = the viewer's own).

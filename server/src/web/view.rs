@@ -65,7 +65,7 @@ pub fn relationships(
             }),
         })
         .collect();
-    cards.sort_by(|a, b| b.started.cmp(&a.started));
+    cards.sort_by_key(|c| std::cmp::Reverse(c.started));
     cards
 }
 
