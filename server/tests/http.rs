@@ -598,7 +598,21 @@ async fn test_identification_lists_the_demo_persons() {
 async fn r_special_5_case_flag_removed_but_document_flag_stays() {
     let s = phase2().await;
     let c = s.login(SOFIA).await;
-    assert_eq!(s.get(&c, &format!("/documents/{}", doc_id("S08"))).await.status, 200);
-    assert_eq!(s.get(&c, &format!("/documents/{}", doc_id("S09"))).await.status, 404);
-    assert!(!s.get(&c, "/tasks/2016:20").await.body.contains("Anteckning med eget specialinnehåll"));
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("S08")))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("S09")))
+            .await
+            .status,
+        404
+    );
+    assert!(!s
+        .get(&c, "/tasks/2016:20")
+        .await
+        .body
+        .contains("Anteckning med eget specialinnehåll"));
 }

@@ -45,6 +45,15 @@ fn server_runtime() -> &'static tokio::runtime::Runtime {
 }
 
 pub async fn start(phase: Phase, today: &str) -> TestServer {
+    start_with(None, phase, today).await
+}
+
+/// A server on `archive` (the demo archive when `None`).
+pub async fn start_with(
+    archive: Option<portal_server::archive::format::Archive>,
+    phase: Phase,
+    today: &str,
+) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("portal.db").display());
     let config = Config {
@@ -56,7 +65,14 @@ pub async fn start(phase: Phase, today: &str) -> TestServer {
     let addr = server_runtime()
         .spawn(async move {
             let store = Store::open(&config.database_url).await.expect("store");
-            demo::load_if_empty(&store).await.expect("demo archive");
+            match archive {
+                Some(a) => {
+                    store.import(&a).await.expect("archive");
+                }
+                None => {
+                    demo::load_if_empty(&store).await.expect("demo archive");
+                }
+            }
             let options = LeptosOptions::builder()
                 .output_name("portal")
                 .site_root("target/site")
