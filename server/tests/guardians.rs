@@ -18,18 +18,6 @@ const ANTTI: &str = "300685-317B";
 const KALLE: &str = "040479-139N";
 const EEVA: &str = "101081-4863";
 
-/// The (key, name) pairs of the "acting on behalf of" choice on the front page.
-fn choices(html: &str) -> Vec<(String, String)> {
-    html.split("<option value=\"")
-        .skip(1)
-        .filter_map(|s| {
-            let (key, rest) = s.split_once('"')?;
-            let name = rest.split_once('>')?.1.split('<').next()?.to_string();
-            (!key.is_empty()).then(|| (key.to_string(), name))
-        })
-        .collect()
-}
-
 async fn offered(s: &TestServer, c: &reqwest::Client) -> Vec<(String, String)> {
     choices(&s.get(c, "/").await.body)
 }
@@ -42,13 +30,7 @@ async fn act_for(s: &TestServer, c: &reqwest::Client, name: &str) {
         .find(|(_, n)| n == name)
         .map(|(k, _)| k)
         .unwrap_or_else(|| panic!("{name} not offered"));
-    let res = c
-        .post(format!("{}/auth/subject", s.base))
-        .form(&[("child", key.as_str())])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(s.choose_subject(c, &key).await, 303);
     let page = s.get(c, "/").await.body;
     assert!(
         page.contains("data-testid=\"acting-banner\""),
@@ -120,13 +102,7 @@ async fn a_refused_or_forged_child_is_answered_as_a_missing_one() {
     // A key from another viewer's session does not work either.
     let laura = s.login(LAURA).await;
     let key = offered(&s, &laura).await[0].0.clone();
-    let res = c
-        .post(format!("{}/auth/subject", s.base))
-        .form(&[("child", key.as_str())])
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(s.choose_subject(&c, &key).await, 404);
     assert!(!s.get(&c, "/").await.body.contains("acting-banner"));
 }
 

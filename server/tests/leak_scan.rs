@@ -42,14 +42,6 @@ fn without_nonce(body: &str) -> String {
     out
 }
 
-fn choices(html: &str) -> Vec<String> {
-    html.split("<option value=\"")
-        .skip(1)
-        .filter_map(|s| s.split_once('"').map(|(k, _)| k.to_string()))
-        .filter(|k| !k.is_empty())
-        .collect()
-}
-
 /// What must not appear for (viewer, subject): needles and why.
 fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -115,7 +107,10 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
         let c = s.login(&viewer.id).await;
         let front = s.get(&c, "/").await.body;
         let mut subjects: Vec<(String, Option<String>)> = vec![(viewer.id.clone(), None)];
-        let keys = choices(&front);
+        let keys: Vec<String> = common::choices(&front)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         let allowed: Vec<&str> = a
             .people
             .iter()
@@ -130,13 +125,7 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
         );
         for key in keys {
             // Which child a key stands for: choose it and read the banner.
-            let res = c
-                .post(format!("{}/auth/subject", s.base))
-                .form(&[("child", key.as_str())])
-                .send()
-                .await
-                .expect("post");
-            assert_eq!(res.status().as_u16(), 303);
+            assert_eq!(s.choose_subject(&c, &key).await, 303);
             let page = s.get(&c, "/").await.body;
             let child = allowed
                 .iter()
@@ -149,13 +138,10 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
             subjects.push((child.to_string(), Some(key)));
         }
         for (subject, key) in subjects {
-            let res = c
-                .post(format!("{}/auth/subject", s.base))
-                .form(&[("child", key.as_deref().unwrap_or(""))])
-                .send()
-                .await
-                .expect("post");
-            assert_eq!(res.status().as_u16(), 303);
+            assert_eq!(
+                s.choose_subject(&c, key.as_deref().unwrap_or("")).await,
+                303
+            );
             let exp = model::expected(a, &viewer.id, &subject, today, model::Phase::Two);
             let mut bodies: Vec<(String, String)> = Vec::new();
             bodies.push(("/".into(), s.get(&c, "/").await.body));

@@ -53,7 +53,8 @@ async fn security_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// The whole application router.
+/// The whole application router. R-SCOPE-1: the portal reads; no route
+/// changes a record (the only writes are sessions, logins and the audit trail).
 pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
     let backend: SharedBackend = Arc::new(portal.clone());
     let context = move || provide_context(backend.clone());

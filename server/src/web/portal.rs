@@ -111,7 +111,8 @@ impl Portal {
         Ok(policy::may_act_for(viewer, child, &refs, self.today()).is_ok())
     }
 
-    /// Authenticates the request and settles the subject.
+    /// Authenticates the request and settles the subject (R-SCOPE-2: a
+    /// session from the identification service, and acting only for a minor).
     pub async fn viewing(&self, headers: &HeaderMap) -> Result<Viewing, AppError> {
         let token = cookie_token(headers).ok_or(AppError::Unauthenticated)?;
         let session = self

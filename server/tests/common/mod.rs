@@ -156,6 +156,31 @@ impl TestServer {
     }
 }
 
+/// The (key, name) pairs of the "acting on behalf of" choice on a page.
+pub fn choices(html: &str) -> Vec<(String, String)> {
+    html.split("<option value=\"")
+        .skip(1)
+        .filter_map(|s| {
+            let (key, rest) = s.split_once('"')?;
+            let name = rest.split_once('>')?.1.split('<').next()?.to_string();
+            (!key.is_empty()).then(|| (key.to_string(), name))
+        })
+        .collect()
+}
+
+impl TestServer {
+    /// Posts the subject choice (`""` = own records); the status.
+    pub async fn choose_subject(&self, c: &reqwest::Client, key: &str) -> u16 {
+        c.post(format!("{}/auth/subject", self.base))
+            .form(&[("child", key)])
+            .send()
+            .await
+            .expect("post")
+            .status()
+            .as_u16()
+    }
+}
+
 async fn answer(res: reqwest::Response) -> Answer {
     let status = res.status().as_u16();
     let content_type = res
