@@ -1,6 +1,9 @@
 //! The portal's user interface: routes, pages and server-function
 //! declarations. The server crate provides the [`backend::Backend`].
 
+// The hydrate build's view types nest deeply (a clean build overflowed 128).
+#![recursion_limit = "512"]
+
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod backend;
