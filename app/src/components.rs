@@ -98,7 +98,7 @@ pub fn date(d: chrono::NaiveDate) -> String {
     i18n::date(d)
 }
 
-/// A social-service code as words ("adoption_counselling" → "adoption counselling").
+/// A social service's name in the viewer's language.
 pub fn service_name(code: &str) -> String {
-    code.replace('_', " ")
+    i18n::social_service(code, lang())
 }

@@ -258,3 +258,97 @@ pub fn date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     format!("{}.{}.{}", d.day(), d.month(), d.year())
 }
+
+/// Names of the social services the archive uses, by code: (code, fi, sv, en).
+const SOCIAL_SERVICES: [(&str, &str, &str, &str); 17] = [
+    (
+        "aikuissosiaalityo",
+        "Aikuissosiaalityö",
+        "Socialt arbete för vuxna",
+        "Social work for adults",
+    ),
+    (
+        "toimeentulotuki",
+        "Toimeentulotuki",
+        "Utkomststöd",
+        "Income support",
+    ),
+    (
+        "sosiaalinen_kuntoutus",
+        "Sosiaalinen kuntoutus",
+        "Social rehabilitering",
+        "Social rehabilitation",
+    ),
+    (
+        "paihdekuntoutus",
+        "Päihdekuntoutus",
+        "Missbrukarrehabilitering",
+        "Substance-abuse rehabilitation",
+    ),
+    ("perhetyo", "Perhetyö", "Familjearbete", "Family work"),
+    (
+        "lastensuojelu",
+        "Lastensuojelu",
+        "Barnskydd",
+        "Child protection",
+    ),
+    (
+        "kasvatus_ja_perheneuvonta",
+        "Kasvatus- ja perheneuvonta",
+        "Uppfostrings- och familjerådgivning",
+        "Child guidance and family counselling",
+    ),
+    (
+        "lastenvalvoja",
+        "Lastenvalvojan palvelut",
+        "Barnatillsyningsmannens tjänster",
+        "Child welfare supervisor services",
+    ),
+    (
+        "henkilokohtainen_apu",
+        "Henkilökohtainen apu",
+        "Personlig assistans",
+        "Personal assistance",
+    ),
+    (
+        "vammaispalvelut",
+        "Vammaispalvelut",
+        "Service för personer med funktionsnedsättning",
+        "Disability services",
+    ),
+    ("kotihoito", "Kotihoito", "Hemvård", "Home care"),
+    ("kotipalvelu", "Kotipalvelu", "Hemservice", "Home help"),
+    (
+        "adoption_counselling",
+        "Adoptioneuvonta",
+        "Adoptionsrådgivning",
+        "Adoption counselling",
+    ),
+    (
+        "social_work",
+        "Sosiaalityö",
+        "Socialt arbete",
+        "Social work",
+    ),
+    ("family_work", "Perhetyö", "Familjearbete", "Family work"),
+    (
+        "income_support",
+        "Toimeentulotuki",
+        "Utkomststöd",
+        "Income support",
+    ),
+    ("home_care", "Kotihoito", "Hemvård", "Home care"),
+];
+
+/// A social service's name in `lang`; an unknown code as words.
+pub fn social_service(code: &str, lang: Lang) -> String {
+    match SOCIAL_SERVICES.iter().find(|s| s.0 == code) {
+        Some((_, fi, sv, en)) => match lang {
+            Lang::Fi => fi,
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+        .to_string(),
+        None => code.replace('_', " "),
+    }
+}

@@ -245,7 +245,7 @@ async fn r_task_5_columns_with_visible_attachment_count() {
         text.contains(" 1 "),
         "one visible attachment of three: {text}"
     );
-    assert!(text.contains("toimeentulotuki"));
+    assert!(text.contains("Toimeentulotuki"));
     assert!(text.contains("Esimerkin hyvinvointialue"));
 }
 
