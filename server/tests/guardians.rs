@@ -17,6 +17,7 @@ const SANNA: &str = "250187-8604";
 const ANTTI: &str = "300685-317B";
 const KALLE: &str = "040479-139N";
 const EEVA: &str = "101081-4863";
+const IIDA: &str = "030310A587V";
 
 async fn offered(s: &TestServer, c: &reqwest::Client) -> Vec<(String, String)> {
     choices(&s.get(c, "/").await.body)
