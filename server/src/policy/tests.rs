@@ -526,19 +526,9 @@ fn r_special_3_special_attachment_hides_only_itself() {
 
 #[test]
 fn r_special_4_special_relationship_document_hides_front_page_data() {
-    let rel = ClientRelationship {
-        id: "rel".into(),
-        version: 1,
-        client: "adult".into(),
-        register_keeper: "org".into(),
-        schema_version: "2023-01".into(),
-        started: d("2024-01-01"),
-        ended: None,
-        child_protection_started: None,
-        child_protection_ended: None,
-        special_content: true,
-        responsible_workers: vec![],
-    };
+    let mut rel = relationship("2023-01", vec![worker("Hidden", "2024-01-01")]);
+    assert_eq!(relationship_cards([&rel]).len(), 1);
+    rel.special_content = true;
     assert!(relationship_cards([&rel]).is_empty());
 }
 
