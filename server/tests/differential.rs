@@ -14,7 +14,7 @@ mod model;
 
 use app::backend::Backend;
 use app::error::AppError;
-use app::model::{TaskQuery, PAGE_SIZE};
+use app::model::TaskQuery;
 use chrono::Utc;
 use http::HeaderMap;
 use model::gen::{self, TEST_DAYS};
@@ -195,7 +195,6 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                             task.code
                         ));
                     }
-                    let _ = PAGE_SIZE;
                 }
                 // Every document id of the archive, shown or not.
                 for id in &doc_ids {

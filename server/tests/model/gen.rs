@@ -250,7 +250,6 @@ pub fn archive(seed: u64) -> Archive {
                 restriction_text: Some(format!("REASON-CASE-{tag}-{k}-{v}")),
             });
         }
-        let _ = members;
     }
     let n_docs = 2 + r.below(12);
     let mut documents = Vec::new();
