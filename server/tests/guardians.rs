@@ -63,6 +63,7 @@ async fn r_guard_1_to_7_who_may_act_matrix() {
         (SANNA, "Leo Heikkinen", false),   // R-GUARD-3 her own protection order
         (ANTTI, "Leo Heikkinen", false),   // R-GUARD-3 the other guardian's order
         (AINO, "Emma Nieminen", false),    // R-GUARD-1 not a guardian
+        (IIDA, "Aada Koivisto", true),     // R-GUARD-6 a guardian who is a minor herself
     ];
     for (viewer, child, allowed) in matrix {
         let c = s.login(viewer).await;
