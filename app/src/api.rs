@@ -11,7 +11,7 @@ mod on_server {
     use leptos::prelude::*;
 
     use crate::backend::SharedBackend;
-    use crate::error::AppError;
+    use crate::error::{set_status, AppError};
 
     /// The backend and the request headers of the current request.
     pub fn context() -> Result<(SharedBackend, http::HeaderMap), AppError> {
@@ -22,27 +22,10 @@ mod on_server {
         Ok((backend, headers))
     }
 
-    /// Loads the viewer and a page's data for the same request.
-    pub async fn page<T>(
-        load: impl std::future::Future<Output = Result<T, AppError>>,
-    ) -> Result<crate::model::Page<T>, AppError> {
-        let (backend, headers) = context()?;
-        let viewer = backend.viewer(&headers).await?;
-        Ok(crate::model::Page {
-            viewer,
-            data: load.await?,
-        })
-    }
-
     /// Sets the HTTP status of an error answer (404 for hidden and missing alike).
     pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         if let Err(e) = &result {
-            if let (Some(res), Ok(code)) = (
-                use_context::<leptos_axum::ResponseOptions>(),
-                http::StatusCode::from_u16(e.status()),
-            ) {
-                res.set_status(code);
-            }
+            set_status(e.status());
         }
         result
     }
@@ -57,19 +40,19 @@ pub async fn get_viewer() -> Result<ViewerInfo, AppError> {
 #[server(endpoint = "front-page")]
 pub async fn get_front_page() -> Result<Page<FrontPage>, AppError> {
     let (backend, headers) = on_server::context()?;
-    on_server::answer(on_server::page(backend.front_page(&headers)).await)
+    on_server::answer(backend.front_page(&headers).await)
 }
 
 #[server(endpoint = "task-page")]
 pub async fn get_task_page(task: String, query: TaskQuery) -> Result<Page<TaskPage>, AppError> {
     let (backend, headers) = on_server::context()?;
-    on_server::answer(on_server::page(backend.task_page(&headers, &task, query)).await)
+    on_server::answer(backend.task_page(&headers, &task, query).await)
 }
 
 #[server(endpoint = "document")]
 pub async fn get_document(id: String) -> Result<Page<DocumentView>, AppError> {
     let (backend, headers) = on_server::context()?;
-    on_server::answer(on_server::page(backend.document(&headers, &id)).await)
+    on_server::answer(backend.document(&headers, &id).await)
 }
 
 #[server(endpoint = "test-persons")]

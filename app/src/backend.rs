@@ -6,21 +6,23 @@ use std::sync::Arc;
 use http::HeaderMap;
 
 use crate::error::AppError;
-use crate::model::{DocumentView, FrontPage, TaskPage, TaskQuery, TestPerson, ViewerInfo};
+use crate::model::{DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo};
 
 /// Each call authenticates from the request headers (the session cookie) and
-/// applies the visibility policy for the session's viewer and subject.
+/// applies the visibility policy for the session's viewer and subject. A
+/// page comes with its viewer, resolved once for the request.
 #[async_trait::async_trait]
 pub trait Backend: Send + Sync + 'static {
     async fn viewer(&self, headers: &HeaderMap) -> Result<ViewerInfo, AppError>;
-    async fn front_page(&self, headers: &HeaderMap) -> Result<FrontPage, AppError>;
+    async fn front_page(&self, headers: &HeaderMap) -> Result<Page<FrontPage>, AppError>;
     async fn task_page(
         &self,
         headers: &HeaderMap,
         task: &str,
         query: TaskQuery,
-    ) -> Result<TaskPage, AppError>;
-    async fn document(&self, headers: &HeaderMap, id: &str) -> Result<DocumentView, AppError>;
+    ) -> Result<Page<TaskPage>, AppError>;
+    async fn document(&self, headers: &HeaderMap, id: &str)
+        -> Result<Page<DocumentView>, AppError>;
     /// The test-identification list; `NotFound` unless test login is enabled.
     async fn test_persons(&self) -> Result<Vec<TestPerson>, AppError>;
 }

@@ -2,26 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::error::AppError;
+use http::StatusCode;
+
+use crate::error::{set_status, AppError};
 use crate::i18n::{self, Lang};
 use crate::model::{document_href, DocSummary};
 
 /// The viewer's language, provided by the layout.
 pub fn lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
-}
-
-/// Sets the HTTP status of the page being rendered on the server.
-pub fn set_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    if let (Some(res), Ok(code)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(code),
-    ) {
-        res.set_status(code);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
 }
 
 /// What a page shows when its data could not be had.
@@ -42,11 +31,11 @@ pub fn Failure(error: AppError) -> impl IntoView {
         }
         AppError::Unauthenticated => {
             // A page load without a session goes to the identification page.
-            set_status(303);
+            set_status(StatusCode::SEE_OTHER);
             view! { <leptos_router::components::Redirect path="/login" /> }.into_any()
         }
         _ => {
-            set_status(500);
+            set_status(error.status());
             view! {
                 <section class="notice-page" role="alert">
                     <h1>{t.error_title}</h1>

@@ -1,5 +1,7 @@
-//! Errors a page or a server function can answer with.
+//! Errors a page or a server function can answer with, and the one place
+//! that turns an error into an HTTP status.
 
+use http::StatusCode;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -21,14 +23,26 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn status(&self) -> u16 {
+    pub fn status(&self) -> StatusCode {
         match self {
-            AppError::NotFound => 404,
-            AppError::Unauthenticated => 401,
-            AppError::BadRequest => 400,
-            AppError::Internal | AppError::Transport(_) => 500,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
+}
+
+/// Sets the HTTP status of the answer being rendered on the server (a page
+/// or a server function); nothing in the browser. Every status a page or a
+/// server function answers with is set here.
+pub fn set_status(status: StatusCode) {
+    #[cfg(feature = "ssr")]
+    if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
 }
 
 impl FromServerFnError for AppError {

@@ -20,6 +20,17 @@ impl Lang {
         }
     }
 
+    /// "1 asiakirja", "2 asiakirjaa": a count of documents with its noun.
+    pub fn documents(self, n: u32) -> String {
+        let t = self.t();
+        let noun = if n == 1 {
+            t.document_one
+        } else {
+            t.document_many
+        };
+        format!("{n} {noun}")
+    }
+
     pub fn t(self) -> &'static Texts {
         match self {
             Lang::Fi => &FI,
@@ -66,7 +77,9 @@ pub struct Texts {
     pub page: &'static str,
     pub previous: &'static str,
     pub next: &'static str,
-    pub documents_total: &'static str,
+    /// "1 document" and "n documents".
+    pub document_one: &'static str,
+    pub document_many: &'static str,
     pub back_to_front: &'static str,
     pub author: &'static str,
     pub signatures: &'static str,
@@ -77,6 +90,8 @@ pub struct Texts {
     pub service_tasks: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
+    pub bad_request_title: &'static str,
+    pub bad_request_text: &'static str,
     pub error_title: &'static str,
     pub error_text: &'static str,
     pub loading: &'static str,
@@ -122,7 +137,8 @@ pub const FI: Texts = Texts {
     page: "Sivu",
     previous: "Edellinen",
     next: "Seuraava",
-    documents_total: "asiakirjaa",
+    document_one: "asiakirja",
+    document_many: "asiakirjaa",
     back_to_front: "Etusivulle",
     author: "Laatija",
     signatures: "Allekirjoitukset",
@@ -133,6 +149,8 @@ pub const FI: Texts = Texts {
     service_tasks: "Palvelutehtävät",
     not_found_title: "Asiakirjaa tai sivua ei löydy",
     not_found_text: "Hakemaasi asiakirjaa tai sivua ei löydy.",
+    bad_request_title: "Virheellinen pyyntö",
+    bad_request_text: "Pyyntöä ei voitu käsitellä. Palaa etusivulle ja yritä uudelleen.",
     error_title: "Jokin meni vikaan",
     error_text: "Tietoja ei voitu näyttää. Yritä myöhemmin uudelleen.",
     loading: "Ladataan…",
@@ -178,7 +196,8 @@ pub const SV: Texts = Texts {
     page: "Sida",
     previous: "Föregående",
     next: "Nästa",
-    documents_total: "handlingar",
+    document_one: "handling",
+    document_many: "handlingar",
     back_to_front: "Till första sidan",
     author: "Upprättad av",
     signatures: "Underskrifter",
@@ -189,6 +208,8 @@ pub const SV: Texts = Texts {
     service_tasks: "Serviceuppgifter",
     not_found_title: "Handlingen eller sidan hittades inte",
     not_found_text: "Handlingen eller sidan du söker finns inte.",
+    bad_request_title: "Felaktig begäran",
+    bad_request_text: "Begäran kunde inte behandlas. Gå tillbaka till första sidan och försök igen.",
     error_title: "Något gick fel",
     error_text: "Uppgifterna kunde inte visas. Försök igen senare.",
     loading: "Laddar…",
@@ -234,7 +255,8 @@ pub const EN: Texts = Texts {
     page: "Page",
     previous: "Previous",
     next: "Next",
-    documents_total: "documents",
+    document_one: "document",
+    document_many: "documents",
     back_to_front: "Front page",
     author: "Author",
     signatures: "Signatures",
@@ -245,6 +267,8 @@ pub const EN: Texts = Texts {
     service_tasks: "Service tasks",
     not_found_title: "Document or page not found",
     not_found_text: "The document or page you asked for does not exist.",
+    bad_request_title: "Bad request",
+    bad_request_text: "The request could not be handled. Go back to the front page and try again.",
     error_title: "Something went wrong",
     error_text: "The information could not be shown. Please try again later.",
     loading: "Loading…",
@@ -259,65 +283,72 @@ pub fn date(d: chrono::NaiveDate) -> String {
     format!("{}.{}.{}", d.day(), d.month(), d.year())
 }
 
-/// Names of the social services the archive uses, by code: (code, fi, sv, en).
-const SOCIAL_SERVICES: [(&str, &str, &str, &str); 17] = [
+/// Names of the social services, one code each (archive-format.md, "Codes";
+/// the codes the visibility rules name are among them): (code, fi, sv, en).
+const SOCIAL_SERVICES: [(&str, &str, &str, &str); 20] = [
     (
-        "aikuissosiaalityo",
+        "social_work",
+        "Sosiaalityö",
+        "Socialt arbete",
+        "Social work",
+    ),
+    (
+        "adult_social_work",
         "Aikuissosiaalityö",
         "Socialt arbete för vuxna",
         "Social work for adults",
     ),
     (
-        "toimeentulotuki",
+        "income_support",
         "Toimeentulotuki",
         "Utkomststöd",
         "Income support",
     ),
     (
-        "sosiaalinen_kuntoutus",
+        "social_rehabilitation",
         "Sosiaalinen kuntoutus",
         "Social rehabilitering",
         "Social rehabilitation",
     ),
     (
-        "paihdekuntoutus",
+        "substance_abuse_rehabilitation",
         "Päihdekuntoutus",
         "Missbrukarrehabilitering",
         "Substance-abuse rehabilitation",
     ),
-    ("perhetyo", "Perhetyö", "Familjearbete", "Family work"),
+    ("family_work", "Perhetyö", "Familjearbete", "Family work"),
     (
-        "lastensuojelu",
+        "child_protection",
         "Lastensuojelu",
         "Barnskydd",
         "Child protection",
     ),
     (
-        "kasvatus_ja_perheneuvonta",
+        "child_guidance_family_counselling",
         "Kasvatus- ja perheneuvonta",
         "Uppfostrings- och familjerådgivning",
         "Child guidance and family counselling",
     ),
     (
-        "lastenvalvoja",
+        "child_welfare_supervisor",
         "Lastenvalvojan palvelut",
         "Barnatillsyningsmannens tjänster",
         "Child welfare supervisor services",
     ),
     (
-        "henkilokohtainen_apu",
+        "personal_assistance",
         "Henkilökohtainen apu",
         "Personlig assistans",
         "Personal assistance",
     ),
     (
-        "vammaispalvelut",
+        "disability_services",
         "Vammaispalvelut",
         "Service för personer med funktionsnedsättning",
         "Disability services",
     ),
-    ("kotihoito", "Kotihoito", "Hemvård", "Home care"),
-    ("kotipalvelu", "Kotipalvelu", "Hemservice", "Home help"),
+    ("home_care", "Kotihoito", "Hemvård", "Home care"),
+    ("home_help", "Kotipalvelu", "Hemservice", "Home help"),
     (
         "adoption_counselling",
         "Adoptioneuvonta",
@@ -325,19 +356,41 @@ const SOCIAL_SERVICES: [(&str, &str, &str, &str); 17] = [
         "Adoption counselling",
     ),
     (
-        "social_work",
-        "Sosiaalityö",
-        "Socialt arbete",
-        "Social work",
+        "shelter_service",
+        "Turvakotipalvelu",
+        "Skyddshemstjänster",
+        "Shelter service",
     ),
-    ("family_work", "Perhetyö", "Familjearbete", "Family work"),
     (
-        "income_support",
-        "Toimeentulotuki",
-        "Utkomststöd",
-        "Income support",
+        "violence_prevention",
+        "Lähisuhde- ja perheväkivallan ehkäisy",
+        "Förebyggande av våld i nära relationer och familjevåld",
+        "Prevention of intimate-partner and family violence",
     ),
-    ("home_care", "Kotihoito", "Hemvård", "Home care"),
+    (
+        "parentage_investigation",
+        "Vanhemmuuden selvittäminen",
+        "Utredning av föräldraskap",
+        "Parentage investigation",
+    ),
+    (
+        "paternity_investigation",
+        "Isyyden selvittäminen",
+        "Utredning av faderskap",
+        "Paternity investigation",
+    ),
+    (
+        "maternity_investigation",
+        "Äitiyden selvittäminen",
+        "Utredning av moderskap",
+        "Maternity investigation",
+    ),
+    (
+        "family_mediation",
+        "Perheasioiden sovittelu",
+        "Medling i familjefrågor",
+        "Family mediation",
+    ),
 ];
 
 /// A social service's name in `lang`; an unknown code as words.
@@ -350,5 +403,36 @@ pub fn social_service(code: &str, lang: Lang) -> String {
         }
         .to_string(),
         None => code.replace('_', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_documents_agree_in_number() {
+        assert_eq!(Lang::Fi.documents(1), "1 asiakirja");
+        assert_eq!(Lang::Fi.documents(2), "2 asiakirjaa");
+        assert_eq!(Lang::Fi.documents(0), "0 asiakirjaa");
+        assert_eq!(Lang::Sv.documents(1), "1 handling");
+        assert_eq!(Lang::Sv.documents(13), "13 handlingar");
+        assert_eq!(Lang::En.documents(1), "1 document");
+        assert_eq!(Lang::En.documents(21), "21 documents");
+    }
+
+    #[test]
+    fn one_code_per_social_service() {
+        for (i, a) in SOCIAL_SERVICES.iter().enumerate() {
+            for b in SOCIAL_SERVICES.iter().skip(i + 1) {
+                assert_ne!(a.0, b.0, "code listed twice");
+                assert!(
+                    a.1 != b.1 && a.2 != b.2 && a.3 != b.3,
+                    "{} and {} name the same service",
+                    a.0,
+                    b.0
+                );
+            }
+        }
     }
 }

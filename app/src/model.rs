@@ -11,8 +11,8 @@ use crate::i18n::Lang;
 pub struct ViewerInfo {
     pub name: String,
     pub lang: Lang,
-    /// The name of the child whose records are on screen, when acting for one.
-    pub acting_for: Option<String>,
+    /// The child whose records are on screen, when acting for one.
+    pub acting_for: Option<ChildChoice>,
     /// Minors the viewer may act for now (R-GUARD-1..7).
     pub children: Vec<ChildChoice>,
 }
@@ -239,7 +239,7 @@ pub fn encode_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
+            out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
         }
@@ -249,4 +249,68 @@ pub fn encode_segment(s: &str) -> String {
 
 pub fn document_href(id: &str) -> String {
     format!("/documents/{}", encode_segment(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(qs: &str) -> TaskQuery {
+        let pairs: Vec<(String, String)> = qs
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        TaskQuery::from_pairs(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn task_query_round_trips_through_its_query_string() {
+        let queries = [
+            TaskQuery {
+                page: 1,
+                ..TaskQuery::default()
+            },
+            TaskQuery {
+                from: Some("2023-01-01".parse().unwrap()),
+                to: Some("2024-12-31".parse().unwrap()),
+                sort: SortKey::Name,
+                order: SortOrder::Asc,
+                page: 3,
+            },
+            TaskQuery {
+                to: Some("2025-06-30".parse().unwrap()),
+                order: SortOrder::Asc,
+                page: 2,
+                ..TaskQuery::default()
+            },
+        ];
+        for q in queries {
+            assert_eq!(parse(&q.to_query_string()), q, "{}", q.to_query_string());
+        }
+        assert_eq!(
+            parse("from=2024-01-02&sort=name&page=4").to_query_string(),
+            "from=2024-01-02&sort=name&page=4"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_task_query_falls_back_to_the_defaults() {
+        let q = parse("from=yesterday&to=2024-13-01&sort=size&order=up&page=0");
+        assert_eq!(
+            q,
+            TaskQuery {
+                page: 1,
+                ..TaskQuery::default()
+            }
+        );
+        assert_eq!(q.to_query_string(), "");
+        assert_eq!(parse("page=-2").page, 1);
+    }
+
+    #[test]
+    fn path_segments_are_percent_encoded() {
+        assert_eq!(encode_segment("1.2.246/x y"), "1.2.246%2Fx%20y");
+        assert_eq!(document_href("a?b"), "/documents/a%3Fb");
+    }
 }

@@ -53,16 +53,34 @@ impl Default for Config {
     }
 }
 
-fn bool_var(name: &'static str, value: String) -> Result<bool, ConfigError> {
-    match value.as_str() {
-        "1" | "true" | "yes" => Ok(true),
-        "0" | "false" | "no" => Ok(false),
-        _ => Err(ConfigError {
+/// One of a fixed set of spellings (`choices`: spelling, value).
+fn choice<T: Copy>(
+    name: &'static str,
+    value: String,
+    choices: &[(&str, T)],
+    expected: &'static str,
+) -> Result<T, ConfigError> {
+    choices
+        .iter()
+        .find(|(spelling, _)| *spelling == value)
+        .map(|(_, v)| *v)
+        .ok_or(ConfigError {
             name,
             value,
-            expected: "true or false",
-        }),
-    }
+            expected,
+        })
+}
+
+fn bool_var(name: &'static str, value: String) -> Result<bool, ConfigError> {
+    const BOOLS: [(&str, bool); 6] = [
+        ("1", true),
+        ("true", true),
+        ("yes", true),
+        ("0", false),
+        ("false", false),
+        ("no", false),
+    ];
+    choice(name, value, &BOOLS, "true or false")
 }
 
 impl Config {
@@ -73,30 +91,12 @@ impl Config {
             c.database_url = v;
         }
         if let Some(v) = get("PORTAL_AUTH") {
-            c.auth = match v.as_str() {
-                "test" => AuthMode::Test,
-                "off" => AuthMode::Off,
-                _ => {
-                    return Err(ConfigError {
-                        name: "PORTAL_AUTH",
-                        value: v,
-                        expected: "test or off",
-                    })
-                }
-            };
+            let modes = [("test", AuthMode::Test), ("off", AuthMode::Off)];
+            c.auth = choice("PORTAL_AUTH", v, &modes, "test or off")?;
         }
         if let Some(v) = get("PORTAL_PHASE") {
-            c.phase = match v.as_str() {
-                "1" => Phase::One,
-                "2" => Phase::Two,
-                _ => {
-                    return Err(ConfigError {
-                        name: "PORTAL_PHASE",
-                        value: v,
-                        expected: "1 or 2",
-                    })
-                }
-            };
+            let phases = [("1", Phase::One), ("2", Phase::Two)];
+            c.phase = choice("PORTAL_PHASE", v, &phases, "1 or 2")?;
         }
         if let Some(v) = get("PORTAL_TODAY").filter(|v| !v.is_empty()) {
             c.today = Some(v.parse().map_err(|_| ConfigError {
@@ -116,5 +116,65 @@ impl Config {
 
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        Config::from_lookup(|k| {
+            vars.iter()
+                .find(|(name, _)| *name == k)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn nothing_set_gives_the_defaults() {
+        let c = parse(&[]).unwrap();
+        assert_eq!(c.database_url, "sqlite://portal.db");
+        assert_eq!(
+            (c.auth, c.phase, c.today),
+            (AuthMode::Test, Phase::Two, None)
+        );
+        assert!(c.demo && !c.secure_cookies);
+    }
+
+    #[test]
+    fn every_variable_is_read() {
+        let c = parse(&[
+            ("PORTAL_DATABASE_URL", "sqlite://x.db"),
+            ("PORTAL_AUTH", "off"),
+            ("PORTAL_PHASE", "1"),
+            ("PORTAL_TODAY", "2026-11-23"),
+            ("PORTAL_DEMO", "no"),
+            ("PORTAL_SECURE_COOKIES", "true"),
+        ])
+        .unwrap();
+        assert_eq!(c.database_url, "sqlite://x.db");
+        assert_eq!((c.auth, c.phase), (AuthMode::Off, Phase::One));
+        assert_eq!(c.today, Some("2026-11-23".parse().unwrap()));
+        assert!(!c.demo && c.secure_cookies);
+        // An empty PORTAL_TODAY means "the date in Finland".
+        assert_eq!(parse(&[("PORTAL_TODAY", "")]).unwrap().today, None);
+    }
+
+    #[test]
+    fn a_bad_value_names_the_variable_and_the_expected_form() {
+        for (name, value, expected) in [
+            ("PORTAL_AUTH", "password", "test or off"),
+            ("PORTAL_PHASE", "3", "1 or 2"),
+            ("PORTAL_TODAY", "23.11.2026", "a date YYYY-MM-DD"),
+            ("PORTAL_DEMO", "maybe", "true or false"),
+            ("PORTAL_SECURE_COOKIES", "on", "true or false"),
+        ] {
+            let message = parse(&[(name, value)]).unwrap_err().to_string();
+            assert!(
+                message.contains(name) && message.contains(value) && message.contains(expected),
+                "{message}"
+            );
+        }
     }
 }

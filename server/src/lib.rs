@@ -2,6 +2,7 @@
 //! authentication and audit. `main.rs` is the command line around it.
 
 pub mod archive;
+pub mod assemble;
 pub mod clock;
 pub mod config;
 pub mod demo;

@@ -38,7 +38,10 @@ async fn run() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         None | Some("serve") => serve().await,
-        Some("import") if args.len() > 1 => import(&args[1..]).await,
+        Some("import") => match args.get(1..) {
+            Some(files) if !files.is_empty() => import(files).await,
+            _ => Err("usage: server import FILE…".to_string()),
+        },
         _ => Err("usage: server [serve] | server import FILE…".to_string()),
     };
     match result {

@@ -61,7 +61,7 @@ fn Header(viewer: ViewerInfo) -> impl IntoView {
                     <select id="subject" name="child">
                         <option value="" selected=acting.is_none()>{t.own_records}</option>
                         {viewer.children.iter().map(|c| {
-                            let selected = acting.as_deref() == Some(c.name.as_str());
+                            let selected = acting.as_ref().is_some_and(|a| a.key == c.key);
                             view! { <option value=c.key.clone() selected=selected>{c.name.clone()}</option> }
                         }).collect_view()}
                     </select>
@@ -69,9 +69,9 @@ fn Header(viewer: ViewerInfo) -> impl IntoView {
                 </form>
             </nav>
         })}
-        {acting.map(|name| view! {
+        {acting.map(|child| view! {
             <div class="acting-banner" role="status" data-testid="acting-banner">
-                <strong>{t.acting_for} ": " {name}</strong>
+                <strong>{t.acting_for} ": " {child.name}</strong>
                 <form method="post" action="/auth/subject" class="inline">
                     <input type="hidden" name="child" value="" />
                     <button type="submit">{t.back_to_own}</button>

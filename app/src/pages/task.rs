@@ -81,7 +81,7 @@ fn Task(data: TaskPage) -> impl IntoView {
             </fieldset>
         </Form>
         {data.from_raised.then(|| view! { <p class="notice" role="status">{t.from_raised}</p> })}
-        <p class="count" data-testid="total">{data.total} " " {t.documents_total}</p>
+        <p class="count" data-testid="total">{l.documents(data.total)}</p>
         <table class="documents">
             <thead>
                 <tr>

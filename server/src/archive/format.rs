@@ -44,6 +44,16 @@ pub enum UnitKind {
     Shelter,
 }
 
+impl UnitKind {
+    /// The code in the file and in the store.
+    pub fn code(self) -> &'static str {
+        match self {
+            UnitKind::General => "general",
+            UnitKind::Shelter => "shelter",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceUnit {
@@ -122,6 +132,39 @@ pub struct ResponsibleWorker {
     pub since: NaiveDate,
 }
 
+/// The schema version of a client-relationship document, `YYYY-MM` in the
+/// file (R-FRONT-6: versions older than 2019-06 are never used).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SchemaVersion {
+    year: u16,
+    month: u8,
+}
+
+impl SchemaVersion {
+    pub const fn new(year: u16, month: u8) -> Self {
+        Self { year, month }
+    }
+}
+
+impl TryFrom<String> for SchemaVersion {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        let parsed = text.split_once('-').and_then(|(y, m)| {
+            let year = y.parse::<u16>().ok().filter(|_| y.len() == 4)?;
+            let month = m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?;
+            (m.len() == 2).then_some(Self { year, month })
+        });
+        parsed.ok_or_else(|| format!("schema version must be YYYY-MM, not {text:?}"))
+    }
+}
+
+impl From<SchemaVersion> for String {
+    fn from(v: SchemaVersion) -> String {
+        format!("{:04}-{:02}", v.year, v.month)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClientRelationship {
@@ -129,7 +172,7 @@ pub struct ClientRelationship {
     pub version: u32,
     pub client: String,
     pub register_keeper: String,
-    pub schema_version: String,
+    pub schema_version: SchemaVersion,
     pub started: NaiveDate,
     #[serde(default)]
     pub ended: Option<NaiveDate>,
@@ -152,6 +195,83 @@ pub struct CaseClient {
     pub removed: Option<DateTime<FixedOffset>>,
 }
 
+/// R-GUARD-10, table 5.4.1: the guardian disclosure code of a document or a
+/// case, 1–4 in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum GuardianDisclosure {
+    /// 1: shown to guardians; the minor does not prohibit it (the default).
+    Shown,
+    /// 2: not shown to guardians; the minor prohibits it and the prohibition is accepted.
+    MinorProhibits,
+    /// 3: shown to guardians although the minor prohibits it (the prohibition is refused).
+    ShownDespiteProhibition,
+    /// 4: not shown to guardians, on the worker's own assessment.
+    WorkerWithholds,
+}
+
+impl GuardianDisclosure {
+    /// R-GUARD-10: codes 2 and 4 withhold the document from every guardian.
+    pub fn withholds_from_guardians(self) -> bool {
+        matches!(self, Self::MinorProhibits | Self::WorkerWithholds)
+    }
+}
+
+impl TryFrom<u8> for GuardianDisclosure {
+    type Error = String;
+    fn try_from(code: u8) -> Result<Self, String> {
+        match code {
+            1 => Ok(Self::Shown),
+            2 => Ok(Self::MinorProhibits),
+            3 => Ok(Self::ShownDespiteProhibition),
+            4 => Ok(Self::WorkerWithholds),
+            _ => Err(format!(
+                "guardian disclosure code must be 1, 2, 3 or 4, not {code}"
+            )),
+        }
+    }
+}
+
+impl From<GuardianDisclosure> for u8 {
+    fn from(code: GuardianDisclosure) -> u8 {
+        match code {
+            GuardianDisclosure::Shown => 1,
+            GuardianDisclosure::MinorProhibits => 2,
+            GuardianDisclosure::ShownDespiteProhibition => 3,
+            GuardianDisclosure::WorkerWithholds => 4,
+        }
+    }
+}
+
+/// A code from 1 to `MAX` (restriction reasons: table 5.3.1, 1–6; reasons for
+/// refusing a minor's prohibition: table 5.4.2, 1–3). Stored, never shown
+/// (R-DELAY-5, R-GUARD-12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct ReasonCode<const MAX: u8>(u8);
+
+impl<const MAX: u8> TryFrom<u8> for ReasonCode<MAX> {
+    type Error = String;
+    fn try_from(code: u8) -> Result<Self, String> {
+        if (1..=MAX).contains(&code) {
+            Ok(Self(code))
+        } else {
+            Err(format!("must be a code from 1 to {MAX}, not {code}"))
+        }
+    }
+}
+
+impl<const MAX: u8> From<ReasonCode<MAX>> for u8 {
+    fn from(code: ReasonCode<MAX>) -> u8 {
+        code.0
+    }
+}
+
+/// Table 5.3.1: why a delay or special content was recorded (1–6).
+pub type RestrictionReason = ReasonCode<6>;
+/// Table 5.4.2: why a minor's prohibition was refused (1–3).
+pub type OverrideReason = ReasonCode<3>;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
@@ -169,9 +289,9 @@ pub struct Case {
     #[serde(default)]
     pub special_content: bool,
     #[serde(default)]
-    pub guardian_disclosure: Option<u8>,
+    pub guardian_disclosure: Option<GuardianDisclosure>,
     #[serde(default)]
-    pub restriction_reasons: Vec<u8>,
+    pub restriction_reasons: Vec<RestrictionReason>,
     #[serde(default)]
     pub restriction_text: Option<String>,
 }
@@ -296,13 +416,13 @@ pub struct Document {
     #[serde(default)]
     pub special_content: bool,
     #[serde(default)]
-    pub restriction_reasons: Vec<u8>,
+    pub restriction_reasons: Vec<RestrictionReason>,
     #[serde(default)]
     pub restriction_text: Option<String>,
     #[serde(default)]
-    pub guardian_disclosure: Option<u8>,
+    pub guardian_disclosure: Option<GuardianDisclosure>,
     #[serde(default)]
-    pub guardian_override_reasons: Vec<u8>,
+    pub guardian_override_reasons: Vec<OverrideReason>,
     pub body: Body,
     #[serde(default)]
     pub attachments: Vec<Attachment>,

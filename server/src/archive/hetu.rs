@@ -20,10 +20,10 @@ pub enum HetuError {
 
 /// Does `id` have the shape of a hetu (so that it must validate as one)?
 pub fn looks_like_hetu(id: &str) -> bool {
-    id.len() == 11
-        && id.is_ascii()
-        && id.as_bytes()[..6].iter().all(u8::is_ascii_digit)
-        && century(id.as_bytes()[6] as char).is_some()
+    let chars: Vec<char> = id.chars().collect();
+    chars.len() == 11
+        && chars.iter().take(6).all(char::is_ascii_digit)
+        && chars.get(6).copied().and_then(century).is_some()
 }
 
 fn century(sign: char) -> Option<i32> {
@@ -37,11 +37,13 @@ fn century(sign: char) -> Option<i32> {
 
 /// Validates a hetu and returns the birth date it encodes.
 pub fn validate(id: &str) -> Result<NaiveDate, HetuError> {
-    if id.len() != 11 || !id.is_ascii() {
+    let chars: Vec<char> = id.chars().collect();
+    let (Some(&sign), Some(&check), true) = (chars.get(6), chars.get(10), chars.len() == 11) else {
+        return Err(HetuError::Length);
+    };
+    if !id.is_ascii() {
         return Err(HetuError::Length);
     }
-    let b = id.as_bytes();
-    let sign = b[6] as char;
     let base = century(sign).ok_or(HetuError::CenturySign(sign))?;
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         id.get(r)
@@ -52,16 +54,19 @@ pub fn validate(id: &str) -> Result<NaiveDate, HetuError> {
     let (Some(day), Some(month), Some(year)) = (day, month, year) else {
         return Err(HetuError::Date);
     };
-    let date = NaiveDate::from_ymd_opt(base + year as i32, month, day).ok_or(HetuError::Date)?;
+    let year = base + i32::try_from(year).map_err(|_| HetuError::Date)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(HetuError::Date)?;
     let individual = digits(7..10).ok_or(HetuError::IndividualNumber)?;
     if individual < 2 {
         return Err(HetuError::IndividualNumber);
     }
-    let number: u64 = format!("{}{}", &id[0..6], &id[7..10])
-        .parse()
-        .map_err(|_| HetuError::Date)?;
-    let expected = CHECK_CHARS[(number % 31) as usize] as char;
-    if b[10] as char != expected {
+    let number = u64::from(digits(0..6).ok_or(HetuError::Date)?) * 1000 + u64::from(individual);
+    let expected = usize::try_from(number % 31)
+        .ok()
+        .and_then(|i| CHECK_CHARS.get(i))
+        .map(|&c| char::from(c))
+        .ok_or(HetuError::Date)?;
+    if check != expected {
         return Err(HetuError::Checksum { expected });
     }
     Ok(date)

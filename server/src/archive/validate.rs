@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use base64::Engine;
 use chrono::NaiveDate;
 
-use super::format::{Archive, Body, Document, FORMAT_V1};
+use super::format::{Archive, Body, Document, GuardianDisclosure, FORMAT_V1};
 use super::hetu;
 use crate::policy::is_minor_on;
 
@@ -71,24 +71,9 @@ impl<'a> Check<'a> {
             self.fail(path, format!("unknown organisation {oid:?}"));
         }
     }
-    fn reasons(&mut self, path: String, reasons: &[u8], max: u8) {
-        for (i, r) in reasons.iter().enumerate() {
-            if !(1..=max).contains(r) {
-                self.fail(
-                    format!("{path}[{i}]"),
-                    format!("must be a code from 1 to {max}"),
-                );
-            }
-        }
-    }
     fn text(&mut self, path: String, text: &Option<String>) {
         if text.as_ref().is_some_and(|t| t.chars().count() > MAX_TEXT) {
             self.fail(path, format!("must be at most {MAX_TEXT} characters"));
-        }
-    }
-    fn disclosure(&mut self, path: String, code: Option<u8>) {
-        if code.is_some_and(|c| !(1..=4).contains(&c)) {
-            self.fail(path, "must be 1, 2, 3 or 4");
         }
     }
     fn body(&mut self, path: String, body: &Body) {
@@ -235,16 +220,6 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
         }
         c.person_ref(format!("{path}.client"), &r.client);
         c.organisation_ref(format!("{path}.register_keeper"), &r.register_keeper);
-        let sv = r.schema_version.as_bytes();
-        let schema_ok = sv.len() == 7
-            && sv[4] == b'-'
-            && r.schema_version[..4].parse::<u16>().is_ok()
-            && r.schema_version[5..]
-                .parse::<u8>()
-                .is_ok_and(|m| (1..=12).contains(&m));
-        if !schema_ok {
-            c.fail(format!("{path}.schema_version"), "must be YYYY-MM");
-        }
         c.ordered(format!("{path}.ended"), r.started, r.ended);
         if let Some(cp) = r.child_protection_started {
             c.ordered(
@@ -286,12 +261,6 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
                 c.fail(format!("{path}.clients[{j}].removed"), "is before joined");
             }
         }
-        c.disclosure(format!("{path}.guardian_disclosure"), k.guardian_disclosure);
-        c.reasons(
-            format!("{path}.restriction_reasons"),
-            &k.restriction_reasons,
-            6,
-        );
         c.text(format!("{path}.restriction_text"), &k.restriction_text);
     }
     for (i, d) in archive.documents.iter().enumerate() {
@@ -357,29 +326,20 @@ fn document(c: &mut Check<'_>, path: String, d: &Document) {
         }
     }
     c.organisation_ref(format!("{path}.register_keeper"), &d.register_keeper);
-    c.disclosure(format!("{path}.guardian_disclosure"), d.guardian_disclosure);
     if any_minor && d.guardian_disclosure.is_none() {
         c.fail(
             format!("{path}.guardian_disclosure"),
             "is required: a client is under 18 on the creation date",
         );
     }
-    if d.guardian_disclosure == Some(3) && d.guardian_override_reasons.is_empty() {
+    if d.guardian_disclosure == Some(GuardianDisclosure::ShownDespiteProhibition)
+        && d.guardian_override_reasons.is_empty()
+    {
         c.fail(
             format!("{path}.guardian_override_reasons"),
             "is required when guardian_disclosure is 3",
         );
     }
-    c.reasons(
-        format!("{path}.guardian_override_reasons"),
-        &d.guardian_override_reasons,
-        3,
-    );
-    c.reasons(
-        format!("{path}.restriction_reasons"),
-        &d.restriction_reasons,
-        6,
-    );
     c.text(format!("{path}.restriction_text"), &d.restriction_text);
     if let Some(a) = &d.author {
         c.non_empty(format!("{path}.author.name"), &a.name);

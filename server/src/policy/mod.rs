@@ -9,8 +9,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::archive::format::{
-    Case, ClientRelationship, CustodyAgreement, Document, DocumentGroup, GuardianRole,
-    Guardianship, Person, ResponsibleWorker, ServiceUnit, Status, UnitKind,
+    Case, ClientRelationship, CustodyAgreement, Document, DocumentGroup, GuardianDisclosure,
+    GuardianRole, Guardianship, Person, ResponsibleWorker, ServiceUnit, Status, UnitKind,
 };
 
 #[cfg(test)]
@@ -174,14 +174,15 @@ pub mod codes {
     pub const INCOME_SUPPORT_COMMITMENT: &str = "payment_commitment_income_support";
     pub const CLIENT_RELATIONSHIP: &str = "client_relationship";
     /// R-FRONT-6: client-relationship documents of an older schema are never used.
-    pub const OLDEST_USABLE_RELATIONSHIP_SCHEMA: &str = "2019-06";
+    pub const OLDEST_USABLE_RELATIONSHIP_SCHEMA: crate::archive::format::SchemaVersion =
+        crate::archive::format::SchemaVersion::new(2019, 6);
     /// A signature with this method is a system signature (R-SIGN-1).
     pub const SYSTEM_SIGNATURE: &str = "system";
 }
 
 /// R-GUARD-10: codes 2 and 4 withhold a document from every guardian.
-fn withholds_from_guardians(code: Option<u8>) -> bool {
-    matches!(code, Some(2) | Some(4))
+fn withholds_from_guardians(code: Option<GuardianDisclosure>) -> bool {
+    code.is_some_and(GuardianDisclosure::withholds_from_guardians)
 }
 
 /// R-SHARED-1, R-AUTO-6: a document with more than one client belongs to a shared case.
@@ -314,7 +315,7 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
         .map(|(i, _)| i)
         .collect();
     Verdict::Shown(Shown {
-        withheld_attachments: doc.attachments.len() - attachments.len(),
+        withheld_attachments: doc.attachments.len().saturating_sub(attachments.len()),
         attachments,
         // R-DELAY-4
         delay_ended: delay.is_some(),
@@ -363,7 +364,7 @@ pub fn relationship_cards<'a>(
     relationships
         .into_iter()
         // R-FRONT-6: older schemas are never used.
-        .filter(|r| r.schema_version.as_str() >= codes::OLDEST_USABLE_RELATIONSHIP_SCHEMA)
+        .filter(|r| r.schema_version >= codes::OLDEST_USABLE_RELATIONSHIP_SCHEMA)
         // R-FRONT-6, R-SPECIAL-4: special content hides all of it.
         .filter(|r| !r.special_content)
         .map(|r| RelationshipCard {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::{Sqlite, Transaction};
 
 use super::{Store, StoreError};
-use crate::archive::format::{Archive, UnitKind};
+use crate::archive::format::Archive;
 use crate::archive::validate::{validate, Known, Problem};
 
 #[derive(Debug, thiserror::Error)]
@@ -103,31 +103,63 @@ fn json<T: Serialize>(v: &T) -> Result<String, ImportError> {
     serde_json::to_string(v).map_err(|e| ImportError::Store(StoreError::Corrupt(e)))
 }
 
-/// A record that is replaced rather than versioned (organisations, service
-/// units, people, guardianships): written only when it is new or differs.
-/// `values` are bound to `insert` in order; the first `keys` of them find the
-/// stored record.
-async fn replace(
-    tx: &mut Transaction<'_, Sqlite>,
-    find: &str,
+/// A table of records that are replaced rather than versioned: how to find
+/// the stored record by its first `keys` values, and how to write one.
+struct Replaced {
+    find: &'static str,
     keys: usize,
-    insert: &str,
+    upsert: &'static str,
+}
+
+const ORGANISATIONS: Replaced = Replaced {
+    find: "SELECT data FROM organisations WHERE oid = ?",
+    keys: 1,
+    upsert: "INSERT INTO organisations (oid, name, data) VALUES (?, ?, ?) \
+             ON CONFLICT (oid) DO UPDATE SET name = excluded.name, data = excluded.data",
+};
+const SERVICE_UNITS: Replaced = Replaced {
+    find: "SELECT data FROM service_units WHERE oid = ?",
+    keys: 1,
+    upsert: "INSERT INTO service_units (oid, organisation, kind, data) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (oid) DO UPDATE SET organisation = excluded.organisation, \
+             kind = excluded.kind, data = excluded.data",
+};
+const PEOPLE: Replaced = Replaced {
+    find: "SELECT data FROM people WHERE id = ?",
+    keys: 1,
+    upsert: "INSERT INTO people (id, birth_date, surname, data) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (id) DO UPDATE SET birth_date = excluded.birth_date, \
+             surname = excluded.surname, data = excluded.data",
+};
+const GUARDIANSHIPS: Replaced = Replaced {
+    find: "SELECT data FROM guardianships WHERE guardian = ? AND child = ?",
+    keys: 2,
+    upsert: "INSERT INTO guardianships (guardian, child, data) VALUES (?, ?, ?) \
+             ON CONFLICT (guardian, child) DO UPDATE SET data = excluded.data",
+};
+
+/// Writes a replaced record only when it is new or differs. `values` are
+/// bound to the table's `upsert` in order, then the record as JSON.
+async fn replace<T: Serialize>(
+    tx: &mut Transaction<'_, Sqlite>,
+    table: &Replaced,
     values: &[&str],
-) -> Result<Outcome, sqlx::Error> {
-    let data = values.last().copied().unwrap_or_default();
-    let mut q = sqlx::query_scalar::<_, String>(find);
-    for k in &values[..keys] {
+    record: &T,
+) -> Result<Outcome, ImportError> {
+    let data = json(record)?;
+    let mut q = sqlx::query_scalar::<_, String>(table.find);
+    for k in values.iter().take(table.keys) {
         q = q.bind(*k);
     }
     let old = q.fetch_optional(&mut **tx).await?;
-    if old.as_deref() == Some(data) {
+    if old.as_deref() == Some(data.as_str()) {
         return Ok(Outcome::Unchanged);
     }
-    let mut q = sqlx::query(insert);
+    let mut q = sqlx::query(table.upsert);
     for v in values {
         q = q.bind(*v);
     }
-    q.execute(&mut **tx).await?;
+    q.bind(data).execute(&mut **tx).await?;
     Ok(if old.is_some() {
         Outcome::Updated
     } else {
@@ -135,38 +167,45 @@ async fn replace(
     })
 }
 
-/// A versioned record: a new (id, version) is added beside the old ones; the
-/// same (id, version) again must be identical.
-async fn versioned<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
+/// A versioned record (client relationship, case, document): a new
+/// (id, version) is added beside the old ones, with the `columns` the store
+/// looks it up by; the same (id, version) again must be identical.
+async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
     tx: &mut Transaction<'_, Sqlite>,
     table: &str,
-    id: &str,
-    version: u32,
+    (id, version): (&str, u32),
+    columns: &[(&str, &str)],
     record: &T,
     path: String,
-) -> Result<Option<Outcome>, ImportError> {
+) -> Result<Outcome, ImportError> {
     let sql = format!("SELECT data FROM {table} WHERE id = ? AND version = ?");
     let old: Option<String> = sqlx::query_scalar(&sql)
         .bind(id)
         .bind(version)
         .fetch_optional(&mut **tx)
         .await?;
-    match old {
-        None => Ok(None),
-        Some(old) => {
-            let old: T = serde_json::from_str(&old).map_err(StoreError::Corrupt)?;
-            if &old == record {
-                Ok(Some(Outcome::Unchanged))
-            } else {
-                Err(ImportError::Invalid(vec![Problem {
-                    path,
-                    message: format!(
-                        "version {version} of {id:?} is already stored with other content; store a new version instead"
-                    ),
-                }]))
-            }
-        }
+    if let Some(old) = old {
+        let old: T = serde_json::from_str(&old).map_err(StoreError::Corrupt)?;
+        return if &old == record {
+            Ok(Outcome::Unchanged)
+        } else {
+            Err(ImportError::Invalid(vec![Problem {
+                path,
+                message: format!(
+                    "version {version} of {id:?} is already stored with other content; store a new version instead"
+                ),
+            }]))
+        };
     }
+    let names: String = columns.iter().map(|(c, _)| format!("{c}, ")).collect();
+    let marks = "?, ".repeat(columns.len());
+    let sql = format!("INSERT INTO {table} (id, version, {names}data) VALUES (?, ?, {marks}?)");
+    let mut q = sqlx::query(&sql).bind(id).bind(version);
+    for (_, value) in columns {
+        q = q.bind(*value);
+    }
+    q.bind(json(record)?).execute(&mut **tx).await?;
+    Ok(Outcome::Added)
 }
 
 impl Store {
@@ -178,133 +217,59 @@ impl Store {
         let mut report = ImportReport::default();
 
         for o in &archive.organisations {
-            let o_data = json(o)?;
-            report.count(
-                replace(
-                    &mut tx,
-                    "SELECT data FROM organisations WHERE oid = ?",
-                    1,
-                    "INSERT INTO organisations (oid, name, data) VALUES (?, ?, ?) \
-                     ON CONFLICT (oid) DO UPDATE SET name = excluded.name, data = excluded.data",
-                    &[&o.oid, &o.name, &o_data],
-                )
-                .await?,
-            );
+            let values = [o.oid.as_str(), &o.name];
+            report.count(replace(&mut tx, &ORGANISATIONS, &values, o).await?);
         }
         for u in &archive.service_units {
-            let kind = match u.kind {
-                UnitKind::General => "general",
-                UnitKind::Shelter => "shelter",
-            };
-            let u_data = json(u)?;
-            report.count(
-                replace(
-                    &mut tx,
-                    "SELECT data FROM service_units WHERE oid = ?",
-                    1,
-                    "INSERT INTO service_units (oid, organisation, kind, data) VALUES (?, ?, ?, ?) \
-                     ON CONFLICT (oid) DO UPDATE SET organisation = excluded.organisation, \
-                     kind = excluded.kind, data = excluded.data",
-                    &[&u.oid, &u.organisation, kind, &u_data],
-                )
-                .await?,
-            );
+            let values = [u.oid.as_str(), &u.organisation, u.kind.code()];
+            report.count(replace(&mut tx, &SERVICE_UNITS, &values, u).await?);
         }
         for p in &archive.people {
-            let p_data = json(p)?;
             let born = p.birth_date.to_string();
-            report.count(
-                replace(
-                    &mut tx,
-                    "SELECT data FROM people WHERE id = ?",
-                    1,
-                    "INSERT INTO people (id, birth_date, surname, data) VALUES (?, ?, ?, ?) \
-                     ON CONFLICT (id) DO UPDATE SET birth_date = excluded.birth_date, \
-                     surname = excluded.surname, data = excluded.data",
-                    &[&p.id, &born, &p.surname, &p_data],
-                )
-                .await?,
-            );
+            let values = [p.id.as_str(), &born, &p.surname];
+            report.count(replace(&mut tx, &PEOPLE, &values, p).await?);
         }
         for g in &archive.guardianships {
-            let g_data = json(g)?;
-            report.count(
-                replace(
-                    &mut tx,
-                    "SELECT data FROM guardianships WHERE guardian = ? AND child = ?",
-                    2,
-                    "INSERT INTO guardianships (guardian, child, data) VALUES (?, ?, ?) \
-                     ON CONFLICT (guardian, child) DO UPDATE SET data = excluded.data",
-                    &[&g.guardian, &g.child, &g_data],
-                )
-                .await?,
-            );
+            let values = [g.guardian.as_str(), &g.child];
+            report.count(replace(&mut tx, &GUARDIANSHIPS, &values, g).await?);
         }
         for (i, r) in archive.client_relationships.iter().enumerate() {
             let path = format!("client_relationships[{i}]");
-            let outcome = match versioned(
-                &mut tx,
-                "client_relationships",
-                &r.id,
-                r.version,
-                r,
-                path,
-            )
-            .await?
-            {
-                Some(o) => o,
-                None => {
-                    sqlx::query("INSERT INTO client_relationships (id, version, client, data) VALUES (?, ?, ?, ?)")
-                        .bind(&r.id).bind(r.version).bind(&r.client).bind(json(r)?).execute(&mut *tx).await?;
-                    Outcome::Added
-                }
-            };
+            let key = (r.id.as_str(), r.version);
+            let columns = [("client", r.client.as_str())];
+            let outcome =
+                add_version(&mut tx, "client_relationships", key, &columns, r, path).await?;
             report.count(outcome);
         }
         for (i, k) in archive.cases.iter().enumerate() {
             let path = format!("cases[{i}]");
-            let outcome = match versioned(&mut tx, "cases", &k.id, k.version, k, path).await? {
-                Some(o) => o,
-                None => {
-                    sqlx::query("INSERT INTO cases (id, version, data) VALUES (?, ?, ?)")
-                        .bind(&k.id)
-                        .bind(k.version)
-                        .bind(json(k)?)
-                        .execute(&mut *tx)
-                        .await?;
-                    Outcome::Added
-                }
-            };
-            report.count(outcome);
+            let key = (k.id.as_str(), k.version);
+            report.count(add_version(&mut tx, "cases", key, &[], k, path).await?);
         }
         for (i, d) in archive.documents.iter().enumerate() {
             let path = format!("documents[{i}]");
-            let outcome = match versioned(&mut tx, "documents", &d.id, d.version, d, path).await? {
-                Some(o) => o,
-                None => {
+            let key = (d.id.as_str(), d.version);
+            let columns = [("case_id", d.case.as_str())];
+            let outcome = add_version(&mut tx, "documents", key, &columns, d, path).await?;
+            if matches!(outcome, Outcome::Added) {
+                for person in &d.clients {
                     sqlx::query(
-                        "INSERT INTO documents (id, version, case_id, data) VALUES (?, ?, ?, ?)",
+                        "INSERT INTO document_clients (person, document_id, version) VALUES (?, ?, ?)",
                     )
+                    .bind(person)
                     .bind(&d.id)
                     .bind(d.version)
-                    .bind(&d.case)
-                    .bind(json(d)?)
                     .execute(&mut *tx)
                     .await?;
-                    for person in &d.clients {
-                        sqlx::query("INSERT INTO document_clients (person, document_id, version) VALUES (?, ?, ?)")
-                            .bind(person).bind(&d.id).bind(d.version).execute(&mut *tx).await?;
-                    }
-                    Outcome::Added
                 }
-            };
+            }
             report.count(outcome);
         }
         if report.added + report.updated > 0 {
             sqlx::query("INSERT INTO imports (imported_at, added, updated) VALUES (?, ?, ?)")
                 .bind(Utc::now().to_rfc3339())
-                .bind(report.added as i64)
-                .bind(report.updated as i64)
+                .bind(i64::try_from(report.added).unwrap_or(i64::MAX))
+                .bind(i64::try_from(report.updated).unwrap_or(i64::MAX))
                 .execute(&mut *tx)
                 .await?;
         }

@@ -1,17 +1,20 @@
 //! Test identification, sign-out and the choice of subject. Plain form posts,
-//! so they work without JavaScript; each answers with a redirect.
+//! so they work without JavaScript; each answers with a redirect, or with a
+//! [`WebError`].
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::portal::{child_key, cookie_token, SESSION_COOKIE};
+use super::error::WebError;
+use super::portal::{child_key, cookie_token, AuditEvent, SESSION_COOKIE};
 use super::AppState;
 use crate::config::AuthMode;
 use crate::store::SESSION_LIFETIME;
+use app::error::AppError;
 
 #[derive(Deserialize)]
 pub struct LoginForm {
@@ -41,53 +44,46 @@ fn see_other(to: &'static str) -> Response {
 }
 
 /// POST /auth/test-login (form: person=ID) → session cookie, 303 to /.
-pub async fn test_login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Response {
+pub async fn test_login(
+    State(state): State<AppState>,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, WebError> {
     let portal = &state.portal;
     if portal.config.auth != AuthMode::Test {
-        return StatusCode::NOT_FOUND.into_response();
+        return Err(AppError::NotFound.into());
     }
-    match portal.store.person(&form.person).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return (StatusCode::BAD_REQUEST, "Unknown test person").into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "login failed");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    if portal.store.person(&form.person).await?.is_none() {
+        return Err(AppError::BadRequest.into());
     }
-    match portal.store.start_session(&form.person, Utc::now()).await {
-        Ok(token) => {
-            if let Err(e) = portal
-                .store
-                .audit(Some(&form.person), None, "login", None)
-                .await
-            {
-                tracing::error!(error = %e, "audit write failed");
-            }
-            let mut res = see_other("/");
-            res.headers_mut().insert(
-                header::SET_COOKIE,
-                cookie(&state, &token, SESSION_LIFETIME.num_seconds()),
-            );
-            res
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "login failed");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let token = portal.store.start_session(&form.person, Utc::now()).await?;
+    portal
+        .audit(AuditEvent {
+            viewer: Some(&form.person),
+            subject: None,
+            action: "login",
+            target: None,
+        })
+        .await;
+    let mut res = see_other("/");
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie(&state, &token, SESSION_LIFETIME.num_seconds()),
+    );
+    Ok(res)
 }
 
 /// POST /auth/logout → cookie cleared, 303 to /login.
-pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
     if let Some(token) = cookie_token(&headers) {
-        if let Err(e) = state.portal.store.end_session(&token).await {
-            tracing::error!(error = %e, "logout failed");
-        }
+        state.portal.store.end_session(&token).await?;
     }
     let mut res = see_other("/login");
     res.headers_mut()
         .insert(header::SET_COOKIE, cookie(&state, "", 0));
-    res
+    Ok(res)
 }
 
 /// POST /auth/subject (form: child=KEY, or empty for own records) → 303 to /.
@@ -97,53 +93,26 @@ pub async fn subject(
     State(state): State<AppState>,
     headers: HeaderMap,
     Form(form): Form<SubjectForm>,
-) -> Response {
+) -> Result<Response, WebError> {
     let portal = &state.portal;
-    let v = match portal.viewing(&headers).await {
-        Ok(v) => v,
-        Err(_) => return see_other("/login"),
-    };
-    let result = async {
-        if form.child.is_empty() {
-            portal
-                .store
-                .set_subject(&v.token, None)
-                .await
-                .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
-            return Ok(());
-        }
-        let children = portal
-            .store
-            .children_of(&v.viewer.id)
-            .await
-            .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
-        for child in children {
-            if child_key(&v.token, &child.id) == form.child
-                && portal
-                    .may_act_for(&v.viewer, &child)
-                    .await
-                    .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?
-            {
-                portal
-                    .store
-                    .set_subject(&v.token, Some(&child.id))
-                    .await
-                    .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
-                if let Err(e) = portal
-                    .store
-                    .audit(Some(&v.viewer.id), Some(&child.id), "act_for", None)
-                    .await
-                {
-                    tracing::error!(error = %e, "audit write failed");
-                }
-                return Ok(());
-            }
-        }
-        Err(StatusCode::NOT_FOUND)
+    let v = portal.viewing(&headers).await?;
+    if form.child.is_empty() {
+        portal.store.set_subject(&v.token, None).await?;
+        return Ok(see_other("/"));
     }
-    .await;
-    match result {
-        Ok(()) => see_other("/"),
-        Err(code) => super::files::not_found_or(code),
-    }
+    let children = portal.children(&v.viewer).await?;
+    let child = children
+        .iter()
+        .find(|c| child_key(&v.token, &c.id) == form.child)
+        .ok_or(WebError::not_found(v.lang()))?;
+    portal.store.set_subject(&v.token, Some(&child.id)).await?;
+    portal
+        .audit(AuditEvent {
+            viewer: Some(&v.viewer.id),
+            subject: Some(&child.id),
+            action: "act_for",
+            target: None,
+        })
+        .await;
+    Ok(see_other("/"))
 }

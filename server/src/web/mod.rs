@@ -2,9 +2,9 @@
 //! routes, and the headers every answer carries.
 
 pub mod auth;
+pub mod error;
 pub mod files;
 pub mod portal;
-pub mod view;
 
 use std::sync::Arc;
 
@@ -19,6 +19,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 
+pub use error::WebError;
 pub use portal::Portal;
 
 #[derive(Clone)]

@@ -1,25 +1,27 @@
 //! The server's implementation of `app::backend::Backend`: sessions, the
-//! subject on screen, and the policy applied to the store's records.
+//! subject on screen, and the store's records through the policy and the page
+//! assembly. Each request resolves its viewer once, then loads, decides,
+//! assembles and audits.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use app::backend::Backend;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::model::{
-    date_search_floor, ChildChoice, DocSummary, DocumentView, FrontPage, SortKey, SortOrder,
-    TaskGroup, TaskPage, TaskQuery, TestPerson, ViewerInfo, PAGE_SIZE,
+    ChildChoice, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo,
 };
 use chrono::{NaiveDate, Utc};
 use http::HeaderMap;
 use sha2::{Digest, Sha256};
 
-use super::view;
-use crate::archive::format::{Document, Language, Person};
+use crate::archive::format::{ClientRelationship, Language, Person};
+use crate::assemble::{self, Evaluated, Labels};
 use crate::clock::finnish_date;
 use crate::config::{AuthMode, Config};
-use crate::policy::{self, DocFacts, Hidden, Role, Shown, Verdict, View};
-use crate::store::{SessionRow, Store, StoreError};
+use crate::policy::{self, Role, View};
+use crate::store::{SessionRow, Store, SubjectRecords};
 
 pub const SESSION_COOKIE: &str = "portal_session";
 
@@ -38,25 +40,28 @@ pub struct Viewing {
     pub role: Role,
 }
 
-/// The policy's answer for every document of the subject.
-pub struct Evaluated {
-    pub shown: Vec<(Document, Shown)>,
-    pub hidden: Vec<Hidden>,
-    pub withheld_attachments: usize,
-    pub organisations: std::collections::HashMap<String, String>,
-    pub relationships: Vec<crate::archive::format::ClientRelationship>,
-}
-
-impl Evaluated {
-    /// R-INFO-1/2
-    pub fn info_text(&self) -> bool {
-        policy::info_text_needed(&self.hidden, self.withheld_attachments)
+impl Viewing {
+    pub fn lang(&self) -> Lang {
+        lang_of(&self.viewer)
     }
 }
 
-fn internal(e: StoreError) -> AppError {
-    tracing::error!(error = %e, "store failure");
-    AppError::Internal
+/// A subject's records with the policy applied, for one request.
+pub struct Decided {
+    pub evaluated: Evaluated,
+    /// Organisation names by oid (R-TASK-5).
+    pub organisations: HashMap<String, String>,
+    /// The newest version of each of the subject's client relationships.
+    pub relationships: Vec<ClientRelationship>,
+}
+
+impl Decided {
+    pub fn labels<'a>(&'a self, v: &Viewing) -> Labels<'a> {
+        Labels {
+            previous_login: v.session.previous_login,
+            organisations: &self.organisations,
+        }
+    }
 }
 
 pub fn lang_of(p: &Person) -> Lang {
@@ -83,11 +88,31 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
 /// session, so it is neither a personal identity code nor reusable elsewhere.
 pub fn child_key(token: &str, child_id: &str) -> String {
     let digest = Sha256::digest(format!("{token}\u{0}{child_id}").as_bytes());
-    hex::encode(&digest[..10])
+    hex::encode(digest.get(..10).unwrap_or_default())
 }
 
 pub fn full_name(p: &Person) -> String {
     format!("{} {}", p.given_names, p.surname)
+}
+
+/// One row of the audit trail.
+pub struct AuditEvent<'a> {
+    pub viewer: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub action: &'a str,
+    pub target: Option<&'a str>,
+}
+
+impl<'a> AuditEvent<'a> {
+    /// A read by the viewer of the subject's records.
+    pub fn read(v: &'a Viewing, action: &'a str, target: Option<&'a str>) -> Self {
+        Self {
+            viewer: Some(&v.viewer.id),
+            subject: Some(&v.subject.id),
+            action,
+            target,
+        }
+    }
 }
 
 impl Portal {
@@ -104,11 +129,33 @@ impl Portal {
             .unwrap_or_else(|| finnish_date(Utc::now()))
     }
 
+    /// The one place that writes the audit trail.
+    pub async fn audit(&self, event: AuditEvent<'_>) {
+        if let Err(e) = self
+            .store
+            .audit(event.viewer, event.subject, event.action, event.target)
+            .await
+        {
+            tracing::error!(error = %e, action = event.action, "audit write failed");
+        }
+    }
+
     /// May `viewer` act for `child` today? (R-GUARD-1..7, evaluated on every request.)
     pub async fn may_act_for(&self, viewer: &Person, child: &Person) -> Result<bool, AppError> {
-        let custody = self.store.custody_of(&child.id).await.map_err(internal)?;
+        let custody = self.store.custody_of(&child.id).await?;
         let refs: Vec<_> = custody.iter().map(|(g, p)| (g, p)).collect();
         Ok(policy::may_act_for(viewer, child, &refs, self.today()).is_ok())
+    }
+
+    /// The children `viewer` may act for today.
+    pub async fn children(&self, viewer: &Person) -> Result<Vec<Person>, AppError> {
+        let mut out = Vec::new();
+        for child in self.store.children_of(&viewer.id).await? {
+            if self.may_act_for(viewer, &child).await? {
+                out.push(child);
+            }
+        }
+        Ok(out)
     }
 
     /// Authenticates the request and settles the subject (R-SCOPE-2: a
@@ -118,17 +165,15 @@ impl Portal {
         let session = self
             .store
             .session(&token, Utc::now())
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or(AppError::Unauthenticated)?;
         let viewer = self
             .store
             .person(&session.person)
-            .await
-            .map_err(internal)?
+            .await?
             .ok_or(AppError::Unauthenticated)?;
         if let Some(child_id) = &session.subject {
-            if let Some(child) = self.store.person(child_id).await.map_err(internal)? {
+            if let Some(child) = self.store.person(child_id).await? {
                 if self.may_act_for(&viewer, &child).await? {
                     return Ok(Viewing {
                         token,
@@ -140,10 +185,7 @@ impl Portal {
                 }
             }
             // Acting is no longer allowed (an order, an 18th birthday…): back to own records.
-            self.store
-                .set_subject(&token, None)
-                .await
-                .map_err(internal)?;
+            self.store.set_subject(&token, None).await?;
         }
         Ok(Viewing {
             token,
@@ -154,13 +196,15 @@ impl Portal {
         })
     }
 
-    /// Runs the policy over every document of the subject.
-    pub async fn evaluate(&self, v: &Viewing) -> Result<Evaluated, AppError> {
-        let records = self
-            .store
-            .subject_records(&v.subject.id)
-            .await
-            .map_err(internal)?;
+    /// Loads the subject's records and runs the policy over every document.
+    pub async fn decide(&self, v: &Viewing) -> Result<Decided, AppError> {
+        let SubjectRecords {
+            documents,
+            cases,
+            units,
+            organisations,
+            relationships,
+        } = self.store.subject_records(&v.subject.id).await?;
         let view = View {
             viewer_id: &v.viewer.id,
             subject: &v.subject,
@@ -168,56 +212,44 @@ impl Portal {
             today: self.today(),
             phase: self.config.phase,
         };
-        let mut shown = Vec::new();
-        let mut hidden = Vec::new();
-        let mut withheld_attachments = 0;
-        for doc in records.documents {
-            // A document whose case is missing is withheld: fail closed.
-            let Some(case) = records.cases.get(&doc.case) else {
-                tracing::warn!(document = %doc.id, "document without a case");
-                continue;
-            };
-            let unit = doc.service_unit.as_ref().and_then(|u| records.units.get(u));
-            match policy::decide(
-                &view,
-                &DocFacts {
-                    doc: &doc,
-                    case,
-                    unit,
-                },
-            ) {
-                Verdict::Shown(s) => {
-                    withheld_attachments += s.withheld_attachments;
-                    shown.push((doc, s));
-                }
-                Verdict::Hidden(h) => hidden.push(h),
-            }
-        }
-        // Newest first: by date, then by storing time, then by id (stable).
-        shown.sort_by(|(a, _), (b, _)| {
-            (b.created, b.stored_at, &b.id).cmp(&(a.created, a.stored_at, &a.id))
-        });
-        Ok(Evaluated {
-            shown,
-            hidden,
-            withheld_attachments,
-            organisations: records.organisations,
-            relationships: records.relationships,
+        Ok(Decided {
+            evaluated: assemble::evaluate(&view, documents, &cases, &units),
+            organisations,
+            relationships,
         })
     }
 
-    fn summary(&self, v: &Viewing, e: &Evaluated, doc: &Document, s: &Shown) -> DocSummary {
-        view::summary(doc, s, v.session.previous_login, &e.organisations)
+    /// Who is viewing, for the page frame.
+    async fn viewer_info(&self, v: &Viewing) -> Result<ViewerInfo, AppError> {
+        let choice = |p: &Person| ChildChoice {
+            key: child_key(&v.token, &p.id),
+            name: full_name(p),
+        };
+        Ok(ViewerInfo {
+            name: full_name(&v.viewer),
+            lang: v.lang(),
+            acting_for: (v.role == Role::Guardian).then(|| choice(&v.subject)),
+            children: self.children(&v.viewer).await?.iter().map(choice).collect(),
+        })
     }
 
-    async fn audit(&self, v: &Viewing, action: &str, target: Option<&str>) {
-        if let Err(e) = self
-            .store
-            .audit(Some(&v.viewer.id), Some(&v.subject.id), action, target)
-            .await
-        {
-            tracing::error!(error = %e, "audit write failed");
-        }
+    /// A signed-in page: resolve the viewer once, load and decide, assemble
+    /// (`None` = not found), audit, and add the page frame's data.
+    async fn page<T>(
+        &self,
+        headers: &HeaderMap,
+        action: &str,
+        target: Option<&str>,
+        assemble: impl FnOnce(&Viewing, &Decided) -> Option<T>,
+    ) -> Result<Page<T>, AppError> {
+        let v = self.viewing(headers).await?;
+        let decided = self.decide(&v).await?;
+        let data = assemble(&v, &decided).ok_or(AppError::NotFound)?;
+        self.audit(AuditEvent::read(&v, action, target)).await;
+        Ok(Page {
+            viewer: self.viewer_info(&v).await?,
+            data,
+        })
     }
 }
 
@@ -225,58 +257,18 @@ impl Portal {
 impl Backend for Portal {
     async fn viewer(&self, headers: &HeaderMap) -> Result<ViewerInfo, AppError> {
         let v = self.viewing(headers).await?;
-        let mut children = Vec::new();
-        for child in self
-            .store
-            .children_of(&v.viewer.id)
-            .await
-            .map_err(internal)?
-        {
-            if self.may_act_for(&v.viewer, &child).await? {
-                children.push(ChildChoice {
-                    key: child_key(&v.token, &child.id),
-                    name: full_name(&child),
-                });
-            }
-        }
-        Ok(ViewerInfo {
-            name: full_name(&v.viewer),
-            lang: lang_of(&v.viewer),
-            acting_for: (v.role == Role::Guardian).then(|| full_name(&v.subject)),
-            children,
-        })
+        self.viewer_info(&v).await
     }
 
-    async fn front_page(&self, headers: &HeaderMap) -> Result<FrontPage, AppError> {
-        let v = self.viewing(headers).await?;
-        let e = self.evaluate(&v).await?;
-        // R-FRONT-1: per service task, the five newest (e.shown is newest first).
-        let mut groups = Vec::new();
-        for task in app::tasks::SERVICE_TASKS.iter() {
-            let docs: Vec<_> = e
-                .shown
-                .iter()
-                .filter(|(d, _)| d.service_tasks.iter().any(|t| t == task.code))
-                .collect();
-            if docs.is_empty() {
-                continue;
-            }
-            groups.push(TaskGroup {
-                task: task.code.to_string(),
-                total: docs.len() as u32,
-                newest: docs
-                    .iter()
-                    .take(5)
-                    .map(|(d, s)| self.summary(&v, &e, d, s))
-                    .collect(),
-            });
-        }
-        self.audit(&v, "front_page", None).await;
-        Ok(FrontPage {
-            info_text: e.info_text(),
-            relationships: view::relationships(&e.relationships, &e.organisations),
-            groups,
+    async fn front_page(&self, headers: &HeaderMap) -> Result<Page<FrontPage>, AppError> {
+        self.page(headers, "front_page", None, |v, d| {
+            Some(assemble::front_page(
+                &d.evaluated,
+                &d.relationships,
+                &d.labels(v),
+            ))
         })
+        .await
     }
 
     async fn task_page(
@@ -284,73 +276,26 @@ impl Backend for Portal {
         headers: &HeaderMap,
         task: &str,
         query: TaskQuery,
-    ) -> Result<TaskPage, AppError> {
-        let v = self.viewing(headers).await?;
-        if app::tasks::find(task).is_none() {
-            return Err(AppError::NotFound);
-        }
-        let e = self.evaluate(&v).await?;
-        let mut query = query;
-        // R-TASK-3: the date search reaches back to 1.1.2023.
-        let floor = date_search_floor();
-        let from_raised = query.from.is_some_and(|f| f < floor);
-        if from_raised {
-            query.from = Some(floor);
-        }
-        let mut docs: Vec<&(Document, Shown)> = e
-            .shown
-            .iter()
-            .filter(|(d, _)| d.service_tasks.iter().any(|t| t == task))
-            .filter(|(d, _)| query.from.is_none_or(|f| d.created >= f))
-            .filter(|(d, _)| query.to.is_none_or(|t| d.created <= t))
-            .collect();
-        // R-TASK-4: by name or by date (e.shown is already newest first).
-        match query.sort {
-            SortKey::Date => {
-                if query.order == SortOrder::Asc {
-                    docs.reverse();
-                }
-            }
-            SortKey::Name => {
-                docs.sort_by_cached_key(|(d, _)| (d.title.to_lowercase(), d.id.clone()));
-                if query.order == SortOrder::Desc {
-                    docs.reverse();
-                }
-            }
-        }
-        let total = docs.len() as u32;
-        let pages = total.div_ceil(PAGE_SIZE).max(1);
-        query.page = query.page.clamp(1, pages);
-        let start = ((query.page - 1) * PAGE_SIZE) as usize;
-        let documents = docs
-            .iter()
-            .skip(start)
-            .take(PAGE_SIZE as usize)
-            .map(|(d, s)| self.summary(&v, &e, d, s))
-            .collect();
-        self.audit(&v, "task_page", Some(task)).await;
-        Ok(TaskPage {
-            task: task.to_string(),
-            info_text: e.info_text(),
-            query,
-            from_raised,
-            total,
-            pages,
-            documents,
+    ) -> Result<Page<TaskPage>, AppError> {
+        self.page(headers, "task_page", Some(task), |v, d| {
+            app::tasks::find(task)
+                .map(|_| assemble::task_page(&d.evaluated, task, query, &d.labels(v)))
         })
+        .await
     }
 
-    async fn document(&self, headers: &HeaderMap, id: &str) -> Result<DocumentView, AppError> {
-        let v = self.viewing(headers).await?;
-        let e = self.evaluate(&v).await?;
+    async fn document(
+        &self,
+        headers: &HeaderMap,
+        id: &str,
+    ) -> Result<Page<DocumentView>, AppError> {
         // Hidden and missing are the same answer.
-        let (doc, shown) = e
-            .shown
-            .iter()
-            .find(|(d, _)| d.id == id)
-            .ok_or(AppError::NotFound)?;
-        self.audit(&v, "document", Some(id)).await;
-        Ok(view::document(doc, shown, self.summary(&v, &e, doc, shown)))
+        self.page(headers, "document", Some(id), |v, d| {
+            d.evaluated
+                .find(id)
+                .map(|(doc, shown)| assemble::document_view(doc, shown, &d.labels(v)))
+        })
+        .await
     }
 
     async fn test_persons(&self) -> Result<Vec<TestPerson>, AppError> {
@@ -358,14 +303,14 @@ impl Backend for Portal {
             return Err(AppError::NotFound);
         }
         let today = self.today();
-        let people = self.store.people().await.map_err(internal)?;
+        let people = self.store.people().await?;
         let mut out = Vec::with_capacity(people.len());
         for p in people {
-            let children = self.store.children_of(&p.id).await.map_err(internal)?;
+            let children = self.store.children_of(&p.id).await?;
             out.push(TestPerson {
                 name: full_name(&p),
                 birth_date: p.birth_date,
-                note: view::tester_note(&p, children.len(), today),
+                note: assemble::tester_note(&p, children.len(), today),
                 id: p.id,
             });
         }

@@ -2,9 +2,7 @@
 //! allow/deny matrix of viewer × child state × document state, on the demo
 //! archive with "today" fixed.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use portal_server::policy::Phase;
 
 const LAURA: &str = "030288-324P";
@@ -99,7 +97,10 @@ async fn a_refused_or_forged_child_is_answered_as_a_missing_one() {
             .await
             .expect("post");
         assert_eq!(res.status().as_u16(), 404, "{forged}");
-        assert_eq!(res.text().await.expect("body"), "Not found");
+        // The same answer as for a document that does not exist.
+        let missing = s.get(&c, "/files/documents/no-such-document/body").await;
+        assert_eq!(missing.status, 404);
+        assert_eq!(res.text().await.expect("body"), missing.body);
     }
     // A key from another viewer's session does not work either.
     let laura = s.login(LAURA).await;
@@ -184,24 +185,7 @@ async fn a_protection_order_arriving_mid_session_takes_effect_on_the_next_reques
     let c = s.login(LAURA).await;
     act_for(&s, &c, "Emma Nieminen").await;
     assert_eq!(status(&s, &c, "E01").await, 200);
-    let mut archive =
-        portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).expect("demo");
-    let emma = archive
-        .people
-        .iter()
-        .find(|p| p.id == EMMA)
-        .expect("Emma")
-        .clone();
-    archive.people = vec![portal_server::archive::format::Person {
-        protection_order: true,
-        ..emma
-    }];
-    archive.organisations.clear();
-    archive.service_units.clear();
-    archive.guardianships.clear();
-    archive.client_relationships.clear();
-    archive.cases.clear();
-    archive.documents.clear();
+    let archive = person_update(EMMA, |emma| emma.protection_order = true);
     s.store.import(&archive).await.expect("update");
     assert_eq!(status(&s, &c, "E01").await, 404);
     let page = s.get(&c, "/").await.body;
@@ -229,6 +213,42 @@ async fn the_subject_never_appears_in_an_address() {
         assert!(
             !page.contains(id),
             "no child's personal identity code in the page"
+        );
+    }
+}
+
+/// The keys of the `<option>`s marked selected in the subject choice.
+fn selected_keys(html: &str) -> Vec<String> {
+    html.split("<option ")
+        .skip(1)
+        .filter_map(|s| s.split_once('>').map(|(attrs, _)| attrs))
+        .filter(|attrs| attrs.split_whitespace().any(|a| a.starts_with("selected")))
+        .filter_map(|attrs| {
+            let key = attrs.split_once("value=\"")?.1.split('"').next()?;
+            Some(key.to_string())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn two_children_of_the_same_name_the_chosen_one_is_selected() {
+    let s = phase2().await;
+    // Oskari is renamed Emma: Laura now has two children named Emma Nieminen.
+    let archive = person_update("021016A351T", |oskari| oskari.given_names = "Emma".into());
+    s.store.import(&archive).await.expect("update");
+    let c = s.login(LAURA).await;
+    let page = s.get(&c, "/").await.body;
+    let children = choices(&page);
+    assert_eq!(children.len(), 2);
+    assert!(children.iter().all(|(_, name)| name == "Emma Nieminen"));
+    assert_eq!(selected_keys(&page), [""], "own records at first");
+    for (key, _) in &children {
+        assert_eq!(s.choose_subject(&c, key).await, 303);
+        let page = s.get(&c, "/").await.body;
+        assert_eq!(
+            selected_keys(&page),
+            vec![key.clone()],
+            "only the chosen child"
         );
     }
 }

@@ -7,17 +7,18 @@
 //!
 //! Normal test run: `DIFF_CASES` archives (default 40), every day and phase.
 //! Long run (documented in README.md):
-//!   DIFF_CASES=100000 DIFF_ONE_VIEW=1 cargo test --release -p server --test differential -- --nocapture
+//!   DIFF_CASES=100000 DIFF_ONE_VIEW=1 cargo test --release -p server --test it differential -- --nocapture
 //! where each archive is checked on one random day and phase.
 
-mod model;
-
+use crate::model::{
+    self,
+    gen::{self, TEST_DAYS},
+};
 use app::backend::Backend;
 use app::error::AppError;
 use app::model::TaskQuery;
 use chrono::Utc;
 use http::HeaderMap;
-use model::gen::{self, TEST_DAYS};
 use portal_server::archive::format::Archive;
 use portal_server::config::Config;
 use portal_server::policy::Phase;
@@ -117,7 +118,7 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                 let exp = model::expected(a, &viewer.id, subject, today, mphase);
                 // Front page: info text, relationships, groups of the five newest.
                 let front = match portal.front_page(&headers).await {
-                    Ok(f) => f,
+                    Ok(f) => f.data,
                     Err(e) => return Some(format!("{at}: front page failed: {e:?}")),
                 };
                 if front.info_text != exp.info_text {
@@ -180,7 +181,7 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                             ..TaskQuery::default()
                         };
                         let p = match portal.task_page(&headers, task.code, q).await {
-                            Ok(p) => p,
+                            Ok(p) => p.data,
                             Err(e) => return Some(format!("{at}: task page failed: {e:?}")),
                         };
                         got.extend(p.documents.iter().map(|d| d.id.clone()));
@@ -202,6 +203,7 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                     match (got, exp.documents.get(id)) {
                         (Ok(view), Some(atts)) => {
                             let got_atts: Vec<String> = view
+                                .data
                                 .attachments
                                 .iter()
                                 .filter_map(|l| l.href.rsplit('/').next().map(str::to_string))

@@ -1,6 +1,5 @@
 //! A real portal server on a loopback port with its own temporary SQLite file,
 //! loaded with the demo archive.
-#![allow(dead_code)]
 
 use std::future::IntoFuture;
 
@@ -13,7 +12,6 @@ use portal_server::web::{router, Portal};
 
 pub const AINO: &str = "120485-246U";
 pub const JUHA: &str = "300983-1573";
-pub const LAURA: &str = "030288-324P";
 pub const EMMA: &str = "150612A522E";
 pub const EINO: &str = "111140-0917";
 pub const SOFIA: &str = "241290-318M";
@@ -22,6 +20,31 @@ pub const DAVID: &str = "TEMP-2024-000123";
 /// Document ids of the demo archive, by their short key.
 pub fn doc_id(key: &str) -> String {
     format!("1.2.246.10.1000001.30.{key}")
+}
+
+/// An archive file that changes one person of the demo archive and nothing
+/// else (a population-register update arriving mid-session).
+pub fn person_update(
+    id: &str,
+    change: impl FnOnce(&mut portal_server::archive::format::Person),
+) -> portal_server::archive::format::Archive {
+    let demo = portal_server::archive::parse(demo::DEMO_ARCHIVE).expect("demo");
+    let mut person = demo
+        .people
+        .into_iter()
+        .find(|p| p.id == id)
+        .expect("a demo person");
+    change(&mut person);
+    portal_server::archive::format::Archive {
+        format: demo.format,
+        organisations: vec![],
+        service_units: vec![],
+        people: vec![person],
+        guardianships: vec![],
+        client_relationships: vec![],
+        cases: vec![],
+        documents: vec![],
+    }
 }
 
 pub struct TestServer {

@@ -187,7 +187,9 @@ pub fn archive(seed: u64) -> Archive {
                 register_keeper: org.oid.clone(),
                 schema_version: r
                     .pick(&["2018-12", "2019-05", "2019-06", "2023-01"])
-                    .to_string(),
+                    .to_string()
+                    .try_into()
+                    .expect("schema version"),
                 started: r.date(day("2015-01-01"), 3000),
                 ended: None,
                 child_protection_started: None,
@@ -242,7 +244,7 @@ pub fn archive(seed: u64) -> Archive {
                 },
                 special_content: r.chance(10),
                 guardian_disclosure: if r.chance(25) {
-                    Some(1 + r.below(4) as u8)
+                    Some(disclosure_code(1 + r.below(4)))
                 } else {
                     None
                 },
@@ -269,7 +271,7 @@ pub fn archive(seed: u64) -> Archive {
                 super::minor(p, created)
             });
             let disclosure = if any_minor || r.chance(30) {
-                Some(1 + r.below(4) as u8)
+                Some(disclosure_code(1 + r.below(4)))
             } else {
                 None
             };
@@ -330,8 +332,8 @@ pub fn archive(seed: u64) -> Archive {
                 restriction_reasons: vec![],
                 restriction_text: Some(format!("REASON-{tag}-{d}-{v}")),
                 guardian_disclosure: disclosure,
-                guardian_override_reasons: if disclosure == Some(3) {
-                    vec![1]
+                guardian_override_reasons: if disclosure == Some(disclosure_code(3)) {
+                    vec![OverrideReason::try_from(1).expect("reason")]
                 } else {
                     vec![]
                 },
@@ -362,4 +364,9 @@ pub fn archive(seed: u64) -> Archive {
         cases,
         documents,
     }
+}
+
+/// A guardian disclosure code (1–4) as the file spells it.
+fn disclosure_code(n: usize) -> GuardianDisclosure {
+    GuardianDisclosure::try_from(u8::try_from(n).expect("code")).expect("code 1-4")
 }

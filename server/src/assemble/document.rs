@@ -1,0 +1,85 @@
+//! One document: its display format, attachments, signatures and correction
+//! (R-TASK-8, R-VERSION-1, R-SIGN-1, R-DELAY-3, R-SPECIAL-3).
+
+use app::model::{
+    encode_segment, AttachmentLink, CorrectionView, DocBody, DocumentView, SignatureView,
+};
+use chrono_tz::Europe::Helsinki;
+
+use super::summary::summary;
+use super::Labels;
+use crate::archive::format::{Body, Document};
+use crate::policy::{codes, Shown};
+
+/// XHTML bodies are sanitised before display: no scripts, no event handlers,
+/// no remote resources.
+pub fn sanitise(xhtml: &str) -> String {
+    ammonia::Builder::default()
+        .url_schemes(["mailto", "tel"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .clean(xhtml)
+        .to_string()
+}
+
+pub fn body_href(doc_id: &str) -> String {
+    format!("/files/documents/{}/body", encode_segment(doc_id))
+}
+
+pub fn attachment_href(doc_id: &str, attachment_id: &str) -> String {
+    format!(
+        "/files/documents/{}/attachments/{}",
+        encode_segment(doc_id),
+        encode_segment(attachment_id)
+    )
+}
+
+pub fn document_view(doc: &Document, shown: &Shown, labels: &Labels<'_>) -> DocumentView {
+    let body = match &doc.body {
+        Body { xhtml: Some(x), .. } => DocBody::Xhtml(sanitise(x)),
+        _ => DocBody::Pdf {
+            href: body_href(&doc.id),
+        },
+    };
+    DocumentView {
+        summary: summary(doc, shown, labels),
+        service_tasks: doc.service_tasks.clone(),
+        author: doc.author.as_ref().map(|a| match &a.title {
+            Some(t) => format!("{}, {}", a.name, t),
+            None => a.name.clone(),
+        }),
+        body,
+        // R-DELAY-3, R-SPECIAL-3: only the attachments the policy let through.
+        attachments: shown
+            .attachments
+            .iter()
+            .filter_map(|&i| doc.attachments.get(i))
+            .map(|a| AttachmentLink {
+                title: a.title.clone(),
+                href: attachment_href(&doc.id, &a.id),
+                pdf: a.body.pdf_base64.is_some(),
+            })
+            .collect(),
+        // R-SIGN-1: system signatures are not shown; times in Finnish time.
+        signatures: doc
+            .signatures
+            .iter()
+            .filter(|s| s.method != codes::SYSTEM_SIGNATURE)
+            .map(|s| SignatureView {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                signed_at: s
+                    .signed_at
+                    .with_timezone(&Helsinki)
+                    .format("%-d.%-m.%Y %H:%M")
+                    .to_string(),
+            })
+            .collect(),
+        // R-VERSION-1
+        correction: doc.correction.as_ref().map(|c| CorrectionView {
+            corrector: c.corrector.clone(),
+            title: c.title.clone(),
+            date: c.date,
+            reason: c.reason.clone(),
+        }),
+    }
+}

@@ -1,0 +1,25 @@
+//! The server's integration tests, one binary (it links once):
+//!
+//! - `http`, `guardians`: a real portal over HTTP on the demo archive, per rule id;
+//! - `import`: each kind of bad input to the import, and the command line;
+//! - `differential`: random archives, the portal against the reference model;
+//! - `leak_scan`: random archives over HTTP, nothing hidden in any answer.
+//!
+//! Run one module with `cargo nextest run -p server --test it differential`.
+
+// Tests may unwrap, index and panic: a failure is the point.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::as_conversions
+)]
+
+mod common;
+mod differential;
+mod guardians;
+mod http;
+mod import;
+mod leak_scan;
+mod model;
