@@ -1,6 +1,7 @@
-// Waits until the portal answers (cargo leptos starts it alongside the tests).
-export default async function globalSetup(): Promise<void> {
-  const url = (process.env.PORTAL_URL ?? "http://127.0.0.1:3000") + "/login";
+// Waits until the portals answer (.ci/test starts them alongside the tests):
+// the demo portal, and the one on the hostile archive (hostile.spec.ts).
+async function waitFor(base: string): Promise<void> {
+  const url = base + "/login";
   const deadline = Date.now() + 180_000;
   let last = "";
   while (Date.now() < deadline) {
@@ -14,4 +15,9 @@ export default async function globalSetup(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the portal did not start at ${url}: ${last}`);
+}
+
+export default async function globalSetup(): Promise<void> {
+  await waitFor(process.env.PORTAL_URL ?? "http://127.0.0.1:3000");
+  await waitFor(process.env.HOSTILE_URL ?? "http://127.0.0.1:3002");
 }

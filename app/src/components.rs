@@ -13,6 +13,17 @@ pub fn lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
+/// The page's `<title>`. During server rendering `leptos_meta` writes the
+/// text into `<head>` as it is, so a document title such as
+/// `</title><script>…` would become markup: the server escapes it here. In
+/// the browser the text goes to `document.title`, which takes plain text.
+#[component]
+pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let text = html_escape::encode_text(&text).into_owned();
+    view! { <leptos_meta::Title text=text /> }
+}
+
 /// What a page shows when its data could not be had.
 #[component]
 pub fn Failure(error: AppError) -> impl IntoView {

@@ -16,6 +16,10 @@ pub enum AppError {
     Unauthenticated,
     #[error("bad request")]
     BadRequest,
+    /// A state-changing request from another site (CSRF) or of a kind the
+    /// endpoint does not take.
+    #[error("refused")]
+    Forbidden,
     #[error("internal error")]
     Internal,
     #[error("the request failed")]
@@ -28,6 +32,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -96,6 +96,7 @@ pub struct Texts {
     pub error_text: &'static str,
     pub loading: &'static str,
     pub acting_for: &'static str,
+    pub test_banner: &'static str,
     pub own_records: &'static str,
     pub back_to_own: &'static str,
 }
@@ -155,6 +156,7 @@ pub const FI: Texts = Texts {
     error_text: "Tietoja ei voitu näyttää. Yritä myöhemmin uudelleen.",
     loading: "Ladataan…",
     acting_for: "Asioit henkilön puolesta",
+    test_banner: "Testitunnistautuminen: kuka tahansa voi kirjautua kenenä tahansa. Ei oikeita asiakastietoja.",
     own_records: "Omat tiedot",
     back_to_own: "Palaa omiin tietoihin",
 };
@@ -214,6 +216,7 @@ pub const SV: Texts = Texts {
     error_text: "Uppgifterna kunde inte visas. Försök igen senare.",
     loading: "Laddar…",
     acting_for: "Du uträttar ärenden för",
+    test_banner: "Testidentifiering: vem som helst kan logga in som vem som helst. Inga riktiga klientuppgifter.",
     own_records: "Egna uppgifter",
     back_to_own: "Tillbaka till dina egna uppgifter",
 };
@@ -273,6 +276,7 @@ pub const EN: Texts = Texts {
     error_text: "The information could not be shown. Please try again later.",
     loading: "Loading…",
     acting_for: "Acting on behalf of",
+    test_banner: "Test identification: anyone can sign in as anyone. No real client data.",
     own_records: "My own records",
     back_to_own: "Back to my own records",
 };

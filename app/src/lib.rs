@@ -16,7 +16,7 @@ mod components;
 mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -45,6 +45,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     // Effects run only in the browser: this marks a page whose hydration
     // finished, for browser tests and for the curious.
     Effect::new(|_| {
@@ -54,7 +56,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/portal.css" />
-        <Title text="Sosiaalihuollon asiakirjat" />
+        <components::PageTitle text="Sosiaalihuollon asiakirjat" />
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
@@ -63,6 +65,28 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
             </Routes>
         </Router>
+    }
+}
+
+/// The Content-Security-Policy of a rendered page: no script runs but ours,
+/// marked with this response's nonce (Leptos gives its hydration and data
+/// scripts the nonce it provides for each request).
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    use http::{header, HeaderValue};
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
+         img-src 'self'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

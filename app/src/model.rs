@@ -15,6 +15,8 @@ pub struct ViewerInfo {
     pub acting_for: Option<ChildChoice>,
     /// Minors the viewer may act for now (R-GUARD-1..7).
     pub children: Vec<ChildChoice>,
+    /// The passwordless test identification is on: every page says so.
+    pub test_identification: bool,
 }
 
 /// A page's data together with who is viewing it: one resource per page, so

@@ -4,11 +4,11 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `PORTAL_DATABASE_URL` | `sqlite://portal.db` | the store |
-//! | `PORTAL_AUTH` | `test` | `test` = test identification page; `off` = no login at all |
+//! | `PORTAL_AUTH` | `off` | `off` = no way in (until real sign-in is configured); `test` = the passwordless test identification, loopback addresses only |
 //! | `PORTAL_PHASE` | `2` | MittKanta phase, 1 or 2 |
 //! | `PORTAL_TODAY` | (the Finnish date) | fixed "today" (`YYYY-MM-DD`), for tests and demos |
 //! | `PORTAL_DEMO` | `true` | load the demo archive into an empty store on start |
-//! | `PORTAL_SECURE_COOKIES` | `false` | mark the session cookie `Secure` (set behind HTTPS) |
+//! | `PORTAL_SECURE_COOKIES` | `true` | a `Secure`, `__Host-` session cookie; `false` only for plain HTTP on loopback (the demo) |
 //!
 //! The listening address is Leptos's `LEPTOS_SITE_ADDR` (default 127.0.0.1:3000).
 
@@ -44,11 +44,11 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             database_url: "sqlite://portal.db".into(),
-            auth: AuthMode::Test,
+            auth: AuthMode::Off,
             phase: Phase::Two,
             today: None,
             demo: true,
-            secure_cookies: false,
+            secure_cookies: true,
         }
     }
 }
@@ -114,6 +114,19 @@ impl Config {
         Ok(c)
     }
 
+    /// The passwordless test identification is refused on any address but
+    /// loopback: it lets anyone sign in as anyone.
+    pub fn check_address(&self, addr: std::net::SocketAddr) -> Result<(), ConfigError> {
+        if self.auth == AuthMode::Test && !addr.ip().is_loopback() {
+            return Err(ConfigError {
+                name: "PORTAL_AUTH",
+                value: format!("test (listening on {addr})"),
+                expected: "off, or test only on a loopback address (127.0.0.1, ::1)",
+            });
+        }
+        Ok(())
+    }
+
     pub fn from_env() -> Result<Self, ConfigError> {
         Self::from_lookup(|k| std::env::var(k).ok())
     }
@@ -135,30 +148,45 @@ mod tests {
     fn nothing_set_gives_the_defaults() {
         let c = parse(&[]).unwrap();
         assert_eq!(c.database_url, "sqlite://portal.db");
+        // Closed by default: no test identification, Secure cookies.
         assert_eq!(
             (c.auth, c.phase, c.today),
-            (AuthMode::Test, Phase::Two, None)
+            (AuthMode::Off, Phase::Two, None)
         );
-        assert!(c.demo && !c.secure_cookies);
+        assert!(c.demo && c.secure_cookies);
     }
 
     #[test]
     fn every_variable_is_read() {
         let c = parse(&[
             ("PORTAL_DATABASE_URL", "sqlite://x.db"),
-            ("PORTAL_AUTH", "off"),
+            ("PORTAL_AUTH", "test"),
             ("PORTAL_PHASE", "1"),
             ("PORTAL_TODAY", "2026-11-23"),
             ("PORTAL_DEMO", "no"),
-            ("PORTAL_SECURE_COOKIES", "true"),
+            ("PORTAL_SECURE_COOKIES", "false"),
         ])
         .unwrap();
         assert_eq!(c.database_url, "sqlite://x.db");
-        assert_eq!((c.auth, c.phase), (AuthMode::Off, Phase::One));
+        assert_eq!((c.auth, c.phase), (AuthMode::Test, Phase::One));
         assert_eq!(c.today, Some("2026-11-23".parse().unwrap()));
-        assert!(!c.demo && c.secure_cookies);
+        assert!(!c.demo && !c.secure_cookies);
         // An empty PORTAL_TODAY means "the date in Finland".
         assert_eq!(parse(&[("PORTAL_TODAY", "")]).unwrap().today, None);
+    }
+
+    #[test]
+    fn test_identification_only_on_loopback() {
+        let test = parse(&[("PORTAL_AUTH", "test")]).unwrap();
+        assert!(test
+            .check_address("127.0.0.1:3000".parse().unwrap())
+            .is_ok());
+        assert!(test.check_address("[::1]:3000".parse().unwrap()).is_ok());
+        let refused = test.check_address("0.0.0.0:3000".parse().unwrap());
+        assert!(refused.unwrap_err().to_string().contains("PORTAL_AUTH"));
+        assert!(test.check_address("10.1.2.3:80".parse().unwrap()).is_err());
+        let off = parse(&[]).unwrap();
+        assert!(off.check_address("0.0.0.0:3000".parse().unwrap()).is_ok());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use leptos::prelude::get_configuration;
-use portal_server::config::Config;
+use portal_server::config::{AuthMode, Config};
 use portal_server::store::{ImportError, Store};
 use portal_server::web::{router, Portal};
 use portal_server::{archive, demo};
@@ -94,6 +94,10 @@ async fn serve() -> Result<(), String> {
     let conf = get_configuration(None).map_err(|e| e.to_string())?;
     let options = conf.leptos_options;
     let addr = options.site_addr;
+    config.check_address(addr).map_err(|e| e.to_string())?;
+    if config.auth == AuthMode::Test {
+        tracing::warn!("test identification is on: anyone can sign in as anyone");
+    }
     let app = router(Portal::new(store, config), options);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await

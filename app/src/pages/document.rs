@@ -2,12 +2,11 @@
 //! and correction data (R-TASK-8, R-VERSION-1, R-SIGN-1, R-DELAY-4).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::layout::signed_in;
 use crate::api::get_document;
-use crate::components::{date, lang, service_name, DocNotices};
+use crate::components::{date, lang, service_name, DocNotices, PageTitle};
 use crate::model::{DocBody, DocumentView};
 use crate::tasks;
 
@@ -27,7 +26,7 @@ fn Document(data: DocumentView) -> impl IntoView {
     let t = l.t();
     let s = data.summary.clone();
     view! {
-        <Title text=s.title.clone() />
+        <PageTitle text=s.title.clone() />
         <p><a href="/">{t.back_to_front}</a></p>
         <article class="document" data-doc=s.id.clone()>
             <h1>{s.title.clone()}</h1>

@@ -1,11 +1,10 @@
 //! The front page: R-FRONT-1..6, R-INFO-1/2.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::layout::signed_in;
 use crate::api::get_front_page;
-use crate::components::{date, lang, DocLink, InfoText};
+use crate::components::{date, lang, DocLink, InfoText, PageTitle};
 use crate::model::{FrontPage as Data, Relationship};
 use crate::tasks;
 
@@ -20,7 +19,7 @@ fn Front(data: Data) -> impl IntoView {
     let l = lang();
     let t = l.t();
     view! {
-        <Title text=t.front_title />
+        <PageTitle text=t.front_title />
         <h1>{t.front_title}</h1>
         {data.info_text.then(|| view! { <InfoText /> })}
         {data.relationships.into_iter().map(|r| view! { <RelationshipCard r=r /> }).collect_view()}

@@ -47,6 +47,9 @@ fn Header(viewer: ViewerInfo) -> impl IntoView {
     view! {
         <Html attr:lang=viewer.lang.code() />
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        {viewer.test_identification.then(|| view! {
+            <p class="test-banner" role="note" data-testid="test-banner">{t.test_banner}</p>
+        })}
         <header class="site-header">
             <a class="brand" href="/">{t.portal}</a>
             <span class="viewer" data-testid="viewer-name">{viewer.name.clone()}</span>

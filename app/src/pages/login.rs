@@ -2,16 +2,15 @@
 //! as on the Suomi.fi test identification service.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::get_test_persons;
-use crate::components::{date, Failure, Loading};
+use crate::components::{date, Failure, Loading, PageTitle};
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let persons = Resource::new(|| (), |_| get_test_persons());
     view! {
-        <Title text="Tunnistautuminen – testi / Test identification" />
+        <PageTitle text="Tunnistautuminen – testi / Test identification" />
         <main id="main" class="login">
             <h1>"Testitunnistautuminen · Test identification"</h1>
             <p>"Valitse testihenkilö. · Choose a test person."</p>

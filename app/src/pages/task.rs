@@ -1,13 +1,12 @@
 //! One service task's documents: R-TASK-1..8, with date search, sorting and pages.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::layout::signed_in;
 use crate::api::get_task_page;
-use crate::components::{date, lang, service_name, DocLink, DocNotices, InfoText};
+use crate::components::{date, lang, service_name, DocLink, DocNotices, InfoText, PageTitle};
 use crate::model::{date_search_floor, encode_segment, SortKey, SortOrder, TaskPage, TaskQuery};
 use crate::tasks;
 
@@ -46,7 +45,7 @@ fn Task(data: TaskPage) -> impl IntoView {
     let floor = date_search_floor().to_string();
     let page = data.query.page;
     view! {
-        <Title text=name.clone() />
+        <PageTitle text=name.clone() />
         <p><a href="/">{t.back_to_front}</a></p>
         <h1>{name}</h1>
         {data.info_text.then(|| view! { <InfoText /> })}

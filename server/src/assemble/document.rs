@@ -12,13 +12,54 @@ use crate::archive::format::{Body, Document};
 use crate::policy::{codes, Shown};
 
 /// XHTML bodies are sanitised before display: no scripts, no event handlers,
-/// no remote resources.
+/// no styles, and no URL but `mailto:`, `tel:` and links within the page
+/// (`#…`). Every other link or source, relative ones too (`//host/x`,
+/// `/\\host/x`, `/files/…`), is removed: nothing in a document may fetch
+/// from another host or make the browser read the portal on its own.
 pub fn sanitise(xhtml: &str) -> String {
     ammonia::Builder::default()
         .url_schemes(["mailto", "tel"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(only_fragments)))
         .link_rel(Some("noopener noreferrer"))
         .clean(xhtml)
         .to_string()
+}
+
+/// Of relative URLs, only a fragment (`#section-2`) is kept.
+fn only_fragments(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    url.starts_with('#')
+        .then_some(std::borrow::Cow::Borrowed(url))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitise;
+
+    #[test]
+    fn only_mail_phone_and_fragment_links_survive() {
+        let out = sanitise(
+            r##"<p><a href="mailto:a@b.fi">m</a><a href="tel:+358">t</a><a href="#s2">f</a>
+            <img src="//evil.example/x.png"/><img src="/\evil.example/x"/>
+            <a href="https://evil.example/">h</a><a href="/files/documents/x/body">r</a>
+            <img src="data:image/png;base64,AAAA"/><a href="javascript:alert(1)">j</a>
+            <script>alert(1)</script><p onclick="alert(1)" style="color:red">x</p></p>"##,
+        );
+        for kept in ["mailto:a@b.fi", "tel:+358", "href=\"#s2\""] {
+            assert!(out.contains(kept), "{kept} missing from {out}");
+        }
+        for gone in [
+            "evil.example",
+            "/files/",
+            "data:",
+            "javascript",
+            "<script",
+            "onclick",
+            "style=",
+            "src=",
+        ] {
+            assert!(!out.contains(gone), "{gone} kept in {out}");
+        }
+    }
 }
 
 pub fn body_href(doc_id: &str) -> String {

@@ -3,17 +3,17 @@
 //! [`WebError`].
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::Utc;
 use serde::Deserialize;
 
+use super::cookies;
 use super::error::WebError;
-use super::portal::{child_key, cookie_token, AuditEvent, SESSION_COOKIE};
+use super::portal::{child_key, AuditEvent};
 use super::AppState;
 use crate::config::AuthMode;
-use crate::store::SESSION_LIFETIME;
 use app::error::AppError;
 
 #[derive(Deserialize)]
@@ -25,18 +25,6 @@ pub struct LoginForm {
 pub struct SubjectForm {
     /// The opaque key of a child from the viewer's choice; empty = own records.
     child: String,
-}
-
-fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if state.portal.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    let c = format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
-    );
-    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 fn see_other(to: &'static str) -> Response {
@@ -67,7 +55,7 @@ pub async fn test_login(
     let mut res = see_other("/");
     res.headers_mut().insert(
         header::SET_COOKIE,
-        cookie(&state, &token, SESSION_LIFETIME.num_seconds()),
+        cookies::set_session(&token, portal.config.secure_cookies),
     );
     Ok(res)
 }
@@ -77,12 +65,14 @@ pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
-    if let Some(token) = cookie_token(&headers) {
+    if let Some(token) = state.portal.session_token(&headers) {
         state.portal.store.end_session(&token).await?;
     }
     let mut res = see_other("/login");
-    res.headers_mut()
-        .insert(header::SET_COOKIE, cookie(&state, "", 0));
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        cookies::clear_session(state.portal.config.secure_cookies),
+    );
     Ok(res)
 }
 

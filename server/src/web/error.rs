@@ -63,10 +63,10 @@ fn page(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
          <body><main id=\"main\"><section class=\"notice-page\"><h1>{title}</h1><p>{text}</p>\
          <p><a href=\"/\">{back}</a></p></section></main></body></html>",
         code = lang.code(),
-        title = ammonia::clean_text(title),
-        portal = ammonia::clean_text(t.portal),
-        text = ammonia::clean_text(text),
-        back = ammonia::clean_text(t.back_to_front),
+        title = html_escape::encode_text(title),
+        portal = html_escape::encode_text(t.portal),
+        text = html_escape::encode_text(text),
+        back = html_escape::encode_text(t.back_to_front),
     );
     (
         status,

@@ -37,7 +37,7 @@ fn serve(title: &str, body: &format::Body) -> Result<Response, WebError> {
             .into_response());
     }
     let xhtml = body.xhtml.as_deref().unwrap_or_default();
-    let title = ammonia::clean_text(title);
+    let title = html_escape::encode_text(title);
     let page = format!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head><body><main><h1>{title}</h1>{}</main></body></html>",
         sanitise(xhtml)
@@ -47,7 +47,7 @@ fn serve(title: &str, body: &format::Body) -> Result<Response, WebError> {
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (
                 header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; style-src 'unsafe-inline'",
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
             ),
         ],
         page,
@@ -102,4 +102,38 @@ pub async fn attachment(
         .audit(AuditEvent::read(&v, "attachment", Some(&target)))
         .await;
     serve(&a.title, &a.body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_html_body_page_escapes_its_title_and_runs_nothing() {
+        let body = format::Body {
+            xhtml: Some("<p>text<script>alert(2)</script></p>".into()),
+            pdf_base64: None,
+        };
+        let res = serve("T</title><script>alert(1)</script>", &body).unwrap();
+        let policy = res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(policy.contains("sandbox") && policy.starts_with("default-src 'none'"));
+        let bytes = body_text(res);
+        assert!(!bytes.contains("<script"), "{bytes}");
+        assert!(bytes.contains("&lt;/title&gt;&lt;script&gt;"), "{bytes}");
+        assert!(bytes.contains("<p>text</p>"), "{bytes}");
+    }
+
+    /// The body of a response (a small in-memory one).
+    fn body_text(res: Response) -> String {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let bytes = rt
+            .block_on(axum::body::to_bytes(res.into_body(), 1 << 20))
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
 }

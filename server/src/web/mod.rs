@@ -2,6 +2,8 @@
 //! routes, and the headers every answer carries.
 
 pub mod auth;
+pub mod cookies;
+pub mod csrf;
 pub mod error;
 pub mod files;
 pub mod portal;
@@ -18,6 +20,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use error::WebError;
 pub use portal::Portal;
@@ -34,24 +37,92 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// Static assets (the WebAssembly bundle, scripts, styles, the icon) may be
+/// cached; anything else is personal data or depends on the session. Decided
+/// by what the answer is, not by its path (`/pkg/../documents/…`).
+fn is_static_asset(res: &Response) -> bool {
+    let content_type = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    res.status().is_success()
+        && [
+            "application/wasm",
+            "text/javascript",
+            "application/javascript",
+            "text/css",
+            "image/x-icon",
+            "image/vnd.microsoft.icon",
+        ]
+        .iter()
+        .any(|t| content_type.starts_with(t))
+}
+
+/// Pages get their nonce-based policy from the app; any other HTML answer
+/// (error pages of the plain routes) may run no script at all.
+const NO_SCRIPT_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
+     form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 /// Personal data must not be cached, framed or sniffed.
 async fn security_headers(req: Request, next: Next) -> Response {
-    let is_asset = req.uri().path().starts_with("/pkg/") || req.uri().path() == "/favicon.ico";
     let mut res = next.run(req).await;
+    let cache = if is_static_asset(&res) {
+        "public, max-age=300"
+    } else {
+        "no-store"
+    };
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
     let h = res.headers_mut();
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    if !is_asset {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if is_html && !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(NO_SCRIPT_POLICY),
+        );
     }
     res
+}
+
+/// Headers every answer carries, whatever it is.
+fn fixed_headers() -> [(header::HeaderName, HeaderValue); 8] {
+    [
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
+        (
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("same-origin"),
+        ),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(
+                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+            ),
+        ),
+        (
+            header::HeaderName::from_static("x-permitted-cross-domain-policies"),
+            HeaderValue::from_static("none"),
+        ),
+    ]
 }
 
 /// The whole application router. R-SCOPE-1: the portal reads; no route
@@ -64,7 +135,7 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
         leptos_options,
         portal,
     };
-    Router::new()
+    let router = Router::new()
         .route("/auth/test-login", post(auth::test_login))
         .route("/auth/logout", post(auth::logout))
         .route("/auth/subject", post(auth::subject))
@@ -81,6 +152,12 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             AppState,
             _,
         >(context, shell))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn(csrf::same_origin_only))
+        .layer(middleware::from_fn(security_headers));
+    fixed_headers()
+        .into_iter()
+        .fold(router, |r, (name, value)| {
+            r.layer(SetResponseHeaderLayer::overriding(name, value))
+        })
         .with_state(state)
 }

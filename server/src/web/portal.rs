@@ -23,8 +23,6 @@ use crate::config::{AuthMode, Config};
 use crate::policy::{self, Role, View};
 use crate::store::{SessionRow, Store, SubjectRecords};
 
-pub const SESSION_COOKIE: &str = "portal_session";
-
 #[derive(Clone)]
 pub struct Portal {
     pub store: Store,
@@ -72,18 +70,6 @@ pub fn lang_of(p: &Person) -> Lang {
     }
 }
 
-pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == SESSION_COOKIE)
-        .map(|(_, v)| v.to_string())
-        .filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
 /// The opaque key of a child in the "acting on behalf of" choice: bound to the
 /// session, so it is neither a personal identity code nor reusable elsewhere.
 pub fn child_key(token: &str, child_id: &str) -> String {
@@ -121,6 +107,11 @@ impl Portal {
             store,
             config: Arc::new(config),
         }
+    }
+
+    /// The session token the request carries, if any.
+    pub fn session_token(&self, headers: &HeaderMap) -> Option<String> {
+        super::cookies::session_token(headers, self.config.secure_cookies)
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -161,7 +152,9 @@ impl Portal {
     /// Authenticates the request and settles the subject (R-SCOPE-2: a
     /// session from the identification service, and acting only for a minor).
     pub async fn viewing(&self, headers: &HeaderMap) -> Result<Viewing, AppError> {
-        let token = cookie_token(headers).ok_or(AppError::Unauthenticated)?;
+        let token = self
+            .session_token(headers)
+            .ok_or(AppError::Unauthenticated)?;
         let session = self
             .store
             .session(&token, Utc::now())
@@ -230,6 +223,7 @@ impl Portal {
             lang: v.lang(),
             acting_for: (v.role == Role::Guardian).then(|| choice(&v.subject)),
             children: self.children(&v.viewer).await?.iter().map(choice).collect(),
+            test_identification: self.config.auth == AuthMode::Test,
         })
     }
 

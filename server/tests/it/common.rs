@@ -4,7 +4,7 @@
 use std::future::IntoFuture;
 
 use leptos::prelude::LeptosOptions;
-use portal_server::config::Config;
+use portal_server::config::{AuthMode, Config};
 use portal_server::demo;
 use portal_server::policy::Phase;
 use portal_server::store::Store;
@@ -71,19 +71,33 @@ pub async fn start(phase: Phase, today: &str) -> TestServer {
     start_with(None, phase, today).await
 }
 
-/// A server on `archive` (the demo archive when `None`).
+/// A server on `archive` (the demo archive when `None`), with the test
+/// identification over plain HTTP on loopback, as the demo runs.
 pub async fn start_with(
     archive: Option<portal_server::archive::format::Archive>,
     phase: Phase,
     today: &str,
 ) -> TestServer {
+    let config = Config {
+        auth: AuthMode::Test,
+        secure_cookies: false,
+        phase,
+        today: Some(today.parse().expect("date")),
+        ..Config::default()
+    };
+    start_configured(archive, config).await
+}
+
+/// A server with `config` (its database is a fresh temporary file).
+pub async fn start_configured(
+    archive: Option<portal_server::archive::format::Archive>,
+    config: Config,
+) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("portal.db").display());
     let config = Config {
         database_url: url.clone(),
-        phase,
-        today: Some(today.parse().expect("date")),
-        ..Config::default()
+        ..config
     };
     let addr = server_runtime()
         .spawn(async move {

@@ -42,7 +42,12 @@ fn cookie(token: &str) -> HeaderMap {
     let mut h = HeaderMap::new();
     h.insert(
         http::header::COOKIE,
-        format!("portal_session={token}").parse().expect("header"),
+        format!(
+            "{}={token}",
+            portal_server::web::cookies::session_cookie_name(Config::default().secure_cookies)
+        )
+        .parse()
+        .expect("header"),
     );
     h
 }

@@ -3,7 +3,8 @@
 //! - `http`, `guardians`: a real portal over HTTP on the demo archive, per rule id;
 //! - `import`: each kind of bad input to the import, and the command line;
 //! - `differential`: random archives, the portal against the reference model;
-//! - `leak_scan`: random archives over HTTP, nothing hidden in any answer.
+//! - `leak_scan`: random archives over HTTP, nothing hidden in any answer;
+//! - `surface`: closed by default, escaping, CSP, CSRF, security headers.
 //!
 //! Run one module with `cargo nextest run -p server --test it differential`.
 
@@ -23,3 +24,4 @@ mod http;
 mod import;
 mod leak_scan;
 mod model;
+mod surface;

@@ -1,0 +1,239 @@
+//! The hardened surface over HTTP: closed by default, no script but ours
+//! (escaped titles, nonce CSP, sanitised bodies), CSRF refused, headers.
+
+use crate::common::*;
+use portal_server::config::Config;
+use portal_server::policy::Phase;
+
+const HOSTILE_TITLE: &str = "T</title><script>window.pwned=1</script>";
+
+/// The demo archive with one of Aino's documents given a hostile title and body.
+fn hostile_archive() -> portal_server::archive::format::Archive {
+    let mut a = portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).expect("demo");
+    let d = a
+        .documents
+        .iter_mut()
+        .find(|d| d.id == doc_id("A02"))
+        .expect("A02");
+    d.title = HOSTILE_TITLE.into();
+    d.body.xhtml = Some(
+        "<p>x<img src=\"//evil.example/r.png\"><a href=\"/\\evil.example/x\">y</a>\
+         <script>window.pwned=2</script></p>"
+            .into(),
+    );
+    a
+}
+
+#[tokio::test]
+async fn closed_by_default_no_test_identification_and_no_person_list() {
+    let s = start_configured(None, Config::default()).await;
+    let c = s.client();
+    let login = c
+        .post(format!("{}/auth/test-login", s.base))
+        .form(&[("person", AINO)])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(login.status().as_u16(), 404);
+    assert!(login.headers().get("set-cookie").is_none());
+    let list = s.server_fn(&c, "test-persons", &[]).await;
+    assert_eq!(list.status, 404);
+    assert!(!list.body.contains(AINO));
+    let page = s.get(&c, "/login").await;
+    assert!(!page.body.contains(AINO) && !page.body.contains("Aino"));
+}
+
+#[tokio::test]
+async fn test_identification_is_announced_on_every_page() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    for path in [
+        "/",
+        "/tasks/2016:26",
+        &format!("/documents/{}", doc_id("A01")),
+    ] {
+        let page = s.get(&c, path).await.body;
+        assert!(page.contains("data-testid=\"test-banner\""), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_hostile_title_and_body_are_text_not_markup() {
+    let s = start_with(Some(hostile_archive()), Phase::Two, "2026-11-23").await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, &format!("/documents/{}", doc_id("A02"))).await;
+    assert_eq!(page.status, 200);
+    let head = page.body.split("</head>").next().unwrap_or_default();
+    assert!(
+        head.contains("<title>T&lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;</title>"),
+        "{head}"
+    );
+    assert!(
+        !page.body.contains("<script>window.pwned"),
+        "no unescaped script"
+    );
+    assert!(
+        !page.body.contains("evil.example"),
+        "no foreign or odd URL kept"
+    );
+    // The same title on the front page and on the body route.
+    let front = s.get(&c, "/").await.body;
+    assert!(!front.contains("<script>window.pwned"));
+}
+
+#[tokio::test]
+async fn pages_carry_a_nonce_policy_and_files_are_sandboxed() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let res = c.get(format!("{}/", s.base)).send().await.expect("get");
+    let csp = res
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body = res.text().await.expect("body");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .expect("a nonce in the policy");
+    assert!(
+        body.contains(&format!("nonce=\"{nonce}\"")),
+        "scripts carry it"
+    );
+    for part in [
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ] {
+        assert!(csp.contains(part), "{csp}");
+    }
+    let other = c.get(format!("{}/", s.base)).send().await.expect("get");
+    let other_csp = other.headers().get("content-security-policy").cloned();
+    assert_ne!(
+        other_csp.as_ref().and_then(|v| v.to_str().ok()),
+        Some(csp.as_str())
+    );
+    // A document body served as HTML may run nothing at all.
+    let file = c
+        .get(format!(
+            "{}/files/documents/{}/attachments/{}",
+            s.base,
+            doc_id("A03"),
+            "att-1"
+        ))
+        .send()
+        .await
+        .expect("get");
+    if file.status().is_success() {
+        let policy = file.headers()["content-security-policy"]
+            .to_str()
+            .unwrap_or_default();
+        assert!(policy.contains("sandbox"), "{policy}");
+    }
+    // Error pages of the plain routes run no script either.
+    let missing = c
+        .get(format!("{}/files/documents/nope/body", s.base))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(missing.status().as_u16(), 404);
+    let policy = missing.headers()["content-security-policy"]
+        .to_str()
+        .unwrap_or_default();
+    assert!(policy.starts_with("default-src 'none'"), "{policy}");
+    for h in [
+        "strict-transport-security",
+        "cross-origin-opener-policy",
+        "cross-origin-resource-policy",
+        "permissions-policy",
+    ] {
+        assert!(missing.headers().contains_key(h), "{h}");
+    }
+}
+
+#[tokio::test]
+async fn no_store_is_decided_by_the_answer_not_by_its_path() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    for path in [
+        format!("/pkg/../documents/{}", doc_id("A01")),
+        format!("/pkg/%2e%2e/documents/{}", doc_id("A01")),
+        "/".to_string(),
+    ] {
+        let res = c
+            .get(format!("{}{path}", s.base))
+            .send()
+            .await
+            .expect("get");
+        let cache = res
+            .headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok());
+        assert_eq!(cache, Some("no-store"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn cross_site_posts_are_refused_before_anything_happens() {
+    let s = phase2().await;
+    let anon = s.client();
+    // Login CSRF.
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+        ("origin", "https://evil.example"),
+    ] {
+        let res = anon
+            .post(format!("{}/auth/test-login", s.base))
+            .header(name, value)
+            .form(&[("person", AINO)])
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(res.status().as_u16(), 403, "{name}: {value}");
+        assert!(res.headers().get("set-cookie").is_none());
+    }
+    // Logout CSRF: the session survives.
+    let c = s.login(AINO).await;
+    let res = c
+        .post(format!("{}/auth/logout", s.base))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(s.get(&c, "/").await.status, 200);
+    // A server function from another site, and in a foreign encoding.
+    let res = c
+        .post(format!("{}/api/document", s.base))
+        .header("origin", "https://evil.example")
+        .form(&[("id", doc_id("A01").as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 403);
+    let res = c
+        .post(format!("{}/api/document", s.base))
+        .header("content-type", "application/json")
+        .body(format!("{{\"id\":\"{}\"}}", doc_id("A01")))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status().as_u16(), 400);
+    // Same origin, asking for HTML with a Referer: data, never a redirect (no oracle).
+    for id in [doc_id("A01"), doc_id("A10")] {
+        let res = c
+            .post(format!("{}/api/document", s.base))
+            .header("sec-fetch-site", "same-origin")
+            .header("accept", "text/html")
+            .header("referer", "https://evil.example/page")
+            .form(&[("id", id.as_str())])
+            .send()
+            .await
+            .expect("post");
+        assert!(res.headers().get("location").is_none(), "{id}");
+        assert!(!res.status().is_redirection(), "{id}");
+    }
+}
