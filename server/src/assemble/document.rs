@@ -31,37 +31,6 @@ fn only_fragments(url: &str) -> Option<std::borrow::Cow<'_, str>> {
         .then_some(std::borrow::Cow::Borrowed(url))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::sanitise;
-
-    #[test]
-    fn only_mail_phone_and_fragment_links_survive() {
-        let out = sanitise(
-            r##"<p><a href="mailto:a@b.fi">m</a><a href="tel:+358">t</a><a href="#s2">f</a>
-            <img src="//evil.example/x.png"/><img src="/\evil.example/x"/>
-            <a href="https://evil.example/">h</a><a href="/files/documents/x/body">r</a>
-            <img src="data:image/png;base64,AAAA"/><a href="javascript:alert(1)">j</a>
-            <script>alert(1)</script><p onclick="alert(1)" style="color:red">x</p></p>"##,
-        );
-        for kept in ["mailto:a@b.fi", "tel:+358", "href=\"#s2\""] {
-            assert!(out.contains(kept), "{kept} missing from {out}");
-        }
-        for gone in [
-            "evil.example",
-            "/files/",
-            "data:",
-            "javascript",
-            "<script",
-            "onclick",
-            "style=",
-            "src=",
-        ] {
-            assert!(!out.contains(gone), "{gone} kept in {out}");
-        }
-    }
-}
-
 pub fn body_href(doc_id: &str) -> String {
     format!("/files/documents/{}/body", encode_segment(doc_id))
 }
@@ -122,5 +91,36 @@ pub fn document_view(doc: &Document, shown: &Shown, labels: &Labels<'_>) -> Docu
             date: c.date,
             reason: c.reason.clone(),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitise;
+
+    #[test]
+    fn only_mail_phone_and_fragment_links_survive() {
+        let out = sanitise(
+            r##"<p><a href="mailto:a@b.fi">m</a><a href="tel:+358">t</a><a href="#s2">f</a>
+            <img src="//evil.example/x.png"/><img src="/\evil.example/x"/>
+            <a href="https://evil.example/">h</a><a href="/files/documents/x/body">r</a>
+            <img src="data:image/png;base64,AAAA"/><a href="javascript:alert(1)">j</a>
+            <script>alert(1)</script><p onclick="alert(1)" style="color:red">x</p></p>"##,
+        );
+        for kept in ["mailto:a@b.fi", "tel:+358", "href=\"#s2\""] {
+            assert!(out.contains(kept), "{kept} missing from {out}");
+        }
+        for gone in [
+            "evil.example",
+            "/files/",
+            "data:",
+            "javascript",
+            "<script",
+            "onclick",
+            "style=",
+            "src=",
+        ] {
+            assert!(!out.contains(gone), "{gone} kept in {out}");
+        }
     }
 }

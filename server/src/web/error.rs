@@ -84,7 +84,7 @@ impl IntoResponse for WebError {
             // A request without a session goes to the identification page.
             AppError::Unauthenticated => Redirect::to("/login").into_response(),
             AppError::NotFound => page(self.lang, status, t.not_found_title, t.not_found_text),
-            AppError::BadRequest => {
+            AppError::BadRequest | AppError::Forbidden => {
                 page(self.lang, status, t.bad_request_title, t.bad_request_text)
             }
             AppError::Internal | AppError::Transport(_) => {
