@@ -1,8 +1,9 @@
 //! Cross-site request forgery: every state-changing request (the `/auth/*`
 //! forms and every server function) must come from this origin. Browsers
 //! say where a request comes from in `Sec-Fetch-Site` (all current ones) and
-//! `Origin` (on every cross-origin POST); a request that names another site
-//! in either is refused before any handler runs. Tools without either
+//! `Origin` (on every cross-origin POST); `Sec-Fetch-Site` decides when it
+//! is there, `Origin` otherwise. A request from another site is refused
+//! before any handler runs. Tools without either
 //! header (curl, the tests) are not browsers carrying someone's cookie.
 //!
 //! Server functions also take only their own form encoding, and are always
@@ -20,10 +21,10 @@ use super::error::WebError;
 pub fn is_cross_site(headers: &HeaderMap) -> bool {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = text("sec-fetch-site") {
-        // "none": typed or bookmarked by the user; "same-origin": our own pages.
-        if site != "same-origin" && site != "none" {
-            return true;
-        }
+        // The browser's own word, and the deciding one: "same-origin" for our
+        // pages, "none" when typed or bookmarked. (With `Referrer-Policy:
+        // no-referrer` a browser sends `Origin: null` even on our own forms.)
+        return site != "same-origin" && site != "none";
     }
     match (text("origin"), text("host")) {
         (Some(origin), Some(host)) => {
@@ -82,6 +83,15 @@ mod tests {
         )])));
         assert!(!is_cross_site(&headers(&[
             ("origin", "http://127.0.0.1:3000"),
+            ("host", "127.0.0.1:3000")
+        ])));
+    }
+
+    #[test]
+    fn our_own_form_with_a_null_origin_passes() {
+        assert!(!is_cross_site(&headers(&[
+            ("sec-fetch-site", "same-origin"),
+            ("origin", "null"),
             ("host", "127.0.0.1:3000")
         ])));
     }
