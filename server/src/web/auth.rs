@@ -51,7 +51,7 @@ pub async fn test_login(
             action: "login",
             target: None,
         })
-        .await;
+        .await?;
     let mut res = see_other("/");
     res.headers_mut().insert(
         header::SET_COOKIE,
@@ -103,6 +103,6 @@ pub async fn subject(
             action: "act_for",
             target: None,
         })
-        .await;
+        .await?;
     Ok(see_other("/"))
 }

@@ -77,7 +77,7 @@ pub async fn body(
     state
         .portal
         .audit(AuditEvent::read(&v, "document_body", Some(&id)))
-        .await;
+        .await?;
     serve(&doc.title, &doc.body)
 }
 
@@ -100,7 +100,7 @@ pub async fn attachment(
     state
         .portal
         .audit(AuditEvent::read(&v, "attachment", Some(&target)))
-        .await;
+        .await?;
     serve(&a.title, &a.body)
 }
 

@@ -120,15 +120,17 @@ impl Portal {
             .unwrap_or_else(|| finnish_date(Utc::now()))
     }
 
-    /// The one place that writes the audit trail.
-    pub async fn audit(&self, event: AuditEvent<'_>) {
-        if let Err(e) = self
-            .store
+    /// The one place that writes the audit trail. It fails closed: the row
+    /// is written before the answer, and when it cannot be written the
+    /// request fails (500) and nothing of what was read is sent.
+    pub async fn audit(&self, event: AuditEvent<'_>) -> Result<(), AppError> {
+        self.store
             .audit(event.viewer, event.subject, event.action, event.target)
             .await
-        {
-            tracing::error!(error = %e, action = event.action, "audit write failed");
-        }
+            .map_err(|e| {
+                tracing::error!(error = %e, action = event.action, "audit write failed");
+                AppError::Internal
+            })
     }
 
     /// May `viewer` act for `child` today? (R-GUARD-1..7, evaluated on every request.)
@@ -239,7 +241,7 @@ impl Portal {
         let v = self.viewing(headers).await?;
         let decided = self.decide(&v).await?;
         let data = assemble(&v, &decided).ok_or(AppError::NotFound)?;
-        self.audit(AuditEvent::read(&v, action, target)).await;
+        self.audit(AuditEvent::read(&v, action, target)).await?;
         Ok(Page {
             viewer: self.viewer_info(&v).await?,
             data,

@@ -50,6 +50,8 @@ pub fn person_update(
 pub struct TestServer {
     pub base: String,
     pub store: Store,
+    /// The server's database (a temporary SQLite file).
+    pub database_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -128,6 +130,7 @@ pub async fn start_configured(
     TestServer {
         base: format!("http://{addr}"),
         store,
+        database_url: url,
         _dir: dir,
     }
 }

@@ -221,3 +221,36 @@ async fn cross_site_posts_are_refused_before_anything_happens() {
         assert!(!res.status().is_redirection(), "{id}");
     }
 }
+
+#[tokio::test]
+async fn a_read_that_cannot_be_audited_is_not_answered() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let demo = portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).expect("demo");
+    let title = demo
+        .documents
+        .iter()
+        .find(|d| d.id == doc_id("A01"))
+        .map(|d| d.title.clone())
+        .expect("A01");
+    let path = format!("/documents/{}", doc_id("A01"));
+    assert!(s.get(&c, &path).await.body.contains(&title));
+    // The audit trail breaks: every read now fails, and sends nothing of the document.
+    let pool = sqlx::SqlitePool::connect(&s.database_url)
+        .await
+        .expect("db");
+    sqlx::query("DROP TABLE audit_events")
+        .execute(&pool)
+        .await
+        .expect("drop");
+    let page = s.get(&c, &path).await;
+    assert_eq!(page.status, 500);
+    assert!(!page.body.contains(&title));
+    let f = s.server_fn(&c, "document", &[("id", &doc_id("A01"))]).await;
+    assert_eq!(f.status, 500);
+    assert!(!f.body.contains(&title));
+    let file = s
+        .get(&c, &format!("/files/documents/{}/body", doc_id("A05")))
+        .await;
+    assert_eq!(file.status, 500);
+}
