@@ -27,6 +27,8 @@ pub struct Archive {
     pub cases: Vec<Case>,
     #[serde(default)]
     pub documents: Vec<Document>,
+    #[serde(default)]
+    pub disclosures: Vec<Disclosure>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,6 +117,13 @@ pub struct Guardianship {
     pub role: GuardianRole,
     #[serde(default)]
     pub custody_agreement: CustodyAgreement,
+    /// R-GUARD-9: false when an information right does not cover social-welfare matters.
+    #[serde(default = "yes")]
+    pub covers_social_welfare: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -180,8 +189,24 @@ pub struct ClientRelationship {
     pub child_protection_started: Option<NaiveDate>,
     #[serde(default)]
     pub child_protection_ended: Option<NaiveDate>,
+    /// R-FRONT-6, R-VERSION-3: an annulled relationship is never used.
+    #[serde(default)]
+    pub status: Status,
+    /// R-FRONT-6: the "old client relationship" switch.
+    #[serde(default)]
+    pub old: bool,
     #[serde(default)]
     pub special_content: bool,
+    /// R-FRONT-7
+    #[serde(default)]
+    pub delay_until: Option<NaiveDate>,
+    /// R-FRONT-7
+    #[serde(default)]
+    pub guardian_disclosure: Option<GuardianDisclosure>,
+    #[serde(default)]
+    pub restriction_reasons: Vec<RestrictionReason>,
+    #[serde(default)]
+    pub restriction_text: Option<String>,
     #[serde(default)]
     pub responsible_workers: Vec<ResponsibleWorker>,
 }
@@ -280,6 +305,9 @@ pub struct Case {
     pub register_keeper: String,
     pub service_task: String,
     pub name: String,
+    /// R-AUTO-9: the documents of an annulled case are not shown.
+    #[serde(default)]
+    pub status: Status,
     pub opened: NaiveDate,
     #[serde(default)]
     pub closed: Option<NaiveDate>,
@@ -381,6 +409,9 @@ pub struct Attachment {
     pub delay_until: Option<NaiveDate>,
     #[serde(default)]
     pub special_content: bool,
+    /// R-GUARD-10: an attachment carries its own guardian code.
+    #[serde(default)]
+    pub guardian_disclosure: Option<GuardianDisclosure>,
     pub body: Body,
 }
 
@@ -404,6 +435,9 @@ pub struct Document {
     pub service_unit: Option<String>,
     pub register_keeper: String,
     pub created: NaiveDate,
+    /// R-TASK-5: the date this version was drawn up (a correction updates it); absent → `created`.
+    #[serde(default)]
+    pub drawn_up: Option<NaiveDate>,
     pub stored_at: DateTime<FixedOffset>,
     #[serde(default)]
     pub author: Option<Author>,
@@ -426,4 +460,29 @@ pub struct Document {
     pub body: Body,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+}
+
+/// Who searched the client's data: stored, never shown (R-DISC-2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Professional {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// One entry of the archive's disclosure log (R-DISC-1..3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disclosure {
+    pub id: String,
+    pub client: String,
+    pub document: String,
+    pub disclosed_at: DateTime<FixedOffset>,
+    pub recipient: String,
+    #[serde(default)]
+    pub recipient_oid: Option<String>,
+    pub data: String,
+    #[serde(default)]
+    pub professional: Option<Professional>,
 }

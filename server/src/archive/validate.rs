@@ -29,6 +29,7 @@ pub trait Known {
     fn organisation(&self, oid: &str) -> bool;
     fn service_unit(&self, oid: &str) -> bool;
     fn case(&self, id: &str) -> bool;
+    fn document(&self, id: &str) -> bool;
 }
 
 /// The longest free-text restriction reason (archive-format.md).
@@ -41,6 +42,7 @@ struct Check<'a> {
     organisations: HashSet<&'a str>,
     units: HashSet<&'a str>,
     cases: HashSet<&'a str>,
+    documents: HashSet<&'a str>,
 }
 
 impl<'a> Check<'a> {
@@ -137,6 +139,7 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
             .map(|u| u.oid.as_str())
             .collect(),
         cases: archive.cases.iter().map(|k| k.id.as_str()).collect(),
+        documents: archive.documents.iter().map(|d| d.id.as_str()).collect(),
     };
     if archive.format != FORMAT_V1 {
         c.fail("format", format!("must be {FORMAT_V1:?}"));
@@ -162,6 +165,9 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
     });
     duplicates(&mut c, "documents", &archive.documents, |d| {
         (d.id.as_str(), d.version)
+    });
+    duplicates(&mut c, "disclosures", &archive.disclosures, |d| {
+        d.id.as_str()
     });
 
     for (i, o) in archive.organisations.iter().enumerate() {
@@ -221,6 +227,7 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
         c.person_ref(format!("{path}.client"), &r.client);
         c.organisation_ref(format!("{path}.register_keeper"), &r.register_keeper);
         c.ordered(format!("{path}.ended"), r.started, r.ended);
+        c.text(format!("{path}.restriction_text"), &r.restriction_text);
         if let Some(cp) = r.child_protection_started {
             c.ordered(
                 format!("{path}.child_protection_ended"),
@@ -265,6 +272,22 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
     }
     for (i, d) in archive.documents.iter().enumerate() {
         document(&mut c, format!("documents[{i}]"), d);
+    }
+    for (i, d) in archive.disclosures.iter().enumerate() {
+        let path = format!("disclosures[{i}]");
+        c.non_empty(format!("{path}.id"), &d.id);
+        c.person_ref(format!("{path}.client"), &d.client);
+        if !c.documents.contains(d.document.as_str()) && !c.known.document(&d.document) {
+            c.fail(
+                format!("{path}.document"),
+                format!("unknown document {:?}", d.document),
+            );
+        }
+        c.non_empty(format!("{path}.recipient"), &d.recipient);
+        c.non_empty(format!("{path}.data"), &d.data);
+        if let Some(p) = &d.professional {
+            c.non_empty(format!("{path}.professional.name"), &p.name);
+        }
     }
     if c.problems.is_empty() {
         Ok(())

@@ -53,6 +53,7 @@ fn case() -> Case {
         register_keeper: "org".into(),
         service_task: "2016:26".into(),
         name: "Case".into(),
+        status: Status::Active,
         opened: d("2024-01-01"),
         closed: None,
         clients: vec![CaseClient {
@@ -84,6 +85,7 @@ fn doc(clients: &[&str]) -> Document {
         service_unit: None,
         register_keeper: "org".into(),
         created: d("2025-01-10"),
+        drawn_up: None,
         stored_at: t("2025-01-10T10:00:00+02:00"),
         author: None,
         signatures: vec![],
@@ -116,6 +118,7 @@ fn attachment(id: &str) -> Attachment {
         title: id.into(),
         delay_until: None,
         special_content: false,
+        guardian_disclosure: None,
         body: Body {
             xhtml: Some("<p>a</p>".into()),
             pdf_base64: None,
@@ -580,7 +583,13 @@ fn relationship(schema: &str, workers: Vec<ResponsibleWorker>) -> ClientRelation
         ended: Some(d("2024-01-01")),
         child_protection_started: Some(d("2021-01-01")),
         child_protection_ended: None,
+        status: Status::Active,
+        old: false,
         special_content: false,
+        delay_until: None,
+        guardian_disclosure: None,
+        restriction_reasons: vec![],
+        restriction_text: None,
         responsible_workers: workers,
     }
 }
@@ -641,6 +650,7 @@ fn link(guardian: &str, role: GuardianRole, agreement: CustodyAgreement) -> Guar
         child: "child".into(),
         role,
         custody_agreement: agreement,
+        covers_social_welfare: true,
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::{Sqlite, Transaction};
 
 use super::{Store, StoreError};
-use crate::archive::format::Archive;
+use crate::archive::format::{Archive, Disclosure};
 use crate::archive::validate::{validate, Known, Problem};
 
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +38,7 @@ struct KnownInStore {
     organisations: HashSet<String>,
     units: HashSet<String>,
     cases: HashSet<String>,
+    documents: HashSet<String>,
 }
 
 impl Known for KnownInStore {
@@ -52,6 +53,9 @@ impl Known for KnownInStore {
     }
     fn case(&self, id: &str) -> bool {
         self.cases.contains(id)
+    }
+    fn document(&self, id: &str) -> bool {
+        self.documents.contains(id)
     }
 }
 
@@ -76,6 +80,11 @@ async fn known(tx: &mut Transaction<'_, Sqlite>) -> Result<KnownInStore, sqlx::E
         .into_iter()
         .collect();
     k.cases = sqlx::query_scalar("SELECT DISTINCT id FROM cases")
+        .fetch_all(&mut **tx)
+        .await?
+        .into_iter()
+        .collect();
+    k.documents = sqlx::query_scalar("SELECT DISTINCT id FROM documents")
         .fetch_all(&mut **tx)
         .await?
         .into_iter()
@@ -208,6 +217,42 @@ async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
     Ok(Outcome::Added)
 }
 
+/// A disclosure-log entry is written once: the same id again must be identical.
+async fn add_disclosure(
+    tx: &mut Transaction<'_, Sqlite>,
+    d: &Disclosure,
+    path: String,
+) -> Result<Outcome, ImportError> {
+    let data = json(d)?;
+    let old: Option<String> = sqlx::query_scalar("SELECT data FROM disclosures WHERE id = ?")
+        .bind(&d.id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    match old {
+        Some(old) if old == data => Ok(Outcome::Unchanged),
+        Some(_) => Err(ImportError::Invalid(vec![Problem {
+            path,
+            message: format!(
+                "disclosure {:?} is already logged with other content; the log is never changed",
+                d.id
+            ),
+        }])),
+        None => {
+            sqlx::query(
+                "INSERT INTO disclosures (id, client, document_id, disclosed_at, data) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(&d.id)
+            .bind(&d.client)
+            .bind(&d.document)
+            .bind(d.disclosed_at.to_rfc3339())
+            .bind(data)
+            .execute(&mut **tx)
+            .await?;
+            Ok(Outcome::Added)
+        }
+    }
+}
+
 impl Store {
     /// Imports a whole file in one transaction: on any error nothing changes.
     pub async fn import(&self, archive: &Archive) -> Result<ImportReport, ImportError> {
@@ -264,6 +309,9 @@ impl Store {
                 }
             }
             report.count(outcome);
+        }
+        for (i, d) in archive.disclosures.iter().enumerate() {
+            report.count(add_disclosure(&mut tx, d, format!("disclosures[{i}]")).await?);
         }
         if report.added + report.updated > 0 {
             sqlx::query("INSERT INTO imports (imported_at, added, updated) VALUES (?, ?, ?)")

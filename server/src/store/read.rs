@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Store, StoreError};
 use crate::archive::format::{
-    Case, ClientRelationship, Document, Guardianship, Person, ServiceUnit,
+    Case, ClientRelationship, Disclosure, Document, Guardianship, Person, ServiceUnit,
 };
 use crate::policy::newest;
 
@@ -22,6 +22,8 @@ pub struct SubjectRecords {
     pub organisations: HashMap<String, String>,
     /// The newest version of each of the subject's client relationships.
     pub relationships: Vec<ClientRelationship>,
+    /// The disclosure log of the subject's data, newest first (R-DISC-1).
+    pub disclosures: Vec<Disclosure>,
 }
 
 fn parse<T: DeserializeOwned>(rows: Vec<String>) -> Result<Vec<T>, StoreError> {
@@ -141,12 +143,20 @@ impl Store {
             .await?;
         let relationships =
             newest_by_id(parse::<ClientRelationship>(rels)?, |r| &r.id, |r| r.version);
+        let mut disclosures = parse::<Disclosure>(
+            sqlx::query_scalar("SELECT data FROM disclosures WHERE client = ?")
+                .bind(subject)
+                .fetch_all(&self.pool)
+                .await?,
+        )?;
+        disclosures.sort_by(|a, b| (b.disclosed_at, &b.id).cmp(&(a.disclosed_at, &a.id)));
         Ok(SubjectRecords {
             documents,
             cases,
             units,
             organisations,
             relationships,
+            disclosures,
         })
     }
 }

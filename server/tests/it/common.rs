@@ -44,6 +44,7 @@ pub fn person_update(
         client_relationships: vec![],
         cases: vec![],
         documents: vec![],
+        disclosures: vec![],
     }
 }
 

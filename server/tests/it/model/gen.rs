@@ -173,6 +173,7 @@ pub fn archive(seed: u64) -> Archive {
                         CustodyAgreement::NoSocialWelfareDecisions,
                         CustodyAgreement::Unstructured,
                     ]),
+                    covers_social_welfare: true,
                 });
             }
         }
@@ -194,7 +195,13 @@ pub fn archive(seed: u64) -> Archive {
                 ended: None,
                 child_protection_started: None,
                 child_protection_ended: None,
+                status: Status::Active,
+                old: false,
                 special_content: r.chance(20),
+                delay_until: None,
+                guardian_disclosure: None,
+                restriction_reasons: vec![],
+                restriction_text: None,
                 responsible_workers: (0..r.below(3))
                     .map(|w| ResponsibleWorker {
                         name: format!("Worker-{tag}-{i}-{v}-{w}"),
@@ -223,6 +230,7 @@ pub fn archive(seed: u64) -> Archive {
                 register_keeper: org.oid.clone(),
                 service_task: r.pick(&TASKS).to_string(),
                 name: format!("Case {k}"),
+                status: Status::Active,
                 opened,
                 closed: if r.chance(25) {
                     Some(r.date(day("2008-01-01"), 365 * 18).max(opened))
@@ -319,6 +327,7 @@ pub fn archive(seed: u64) -> Archive {
                 },
                 register_keeper: org.oid.clone(),
                 created,
+                drawn_up: None,
                 stored_at: instant(created, r.below(3000) as i64),
                 author: None,
                 signatures: vec![],
@@ -348,6 +357,7 @@ pub fn archive(seed: u64) -> Archive {
                             None
                         },
                         special_content: r.chance(15),
+                        guardian_disclosure: None,
                         body: body(&format!("{tag}-{d}-v{v}-att{a}")),
                     })
                     .collect(),
@@ -363,6 +373,7 @@ pub fn archive(seed: u64) -> Archive {
         client_relationships: relationships,
         cases,
         documents,
+        disclosures: vec![],
     }
 }
 
