@@ -199,6 +199,7 @@ impl Portal {
             units,
             organisations,
             relationships,
+            disclosures: _,
         } = self.store.subject_records(&v.subject.id).await?;
         let view = View {
             viewer_id: &v.viewer.id,
