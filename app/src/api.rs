@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::{DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo};
+use crate::model::{
+    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo,
+};
 
 #[cfg(feature = "ssr")]
 mod on_server {
@@ -53,6 +55,12 @@ pub async fn get_task_page(task: String, query: TaskQuery) -> Result<Page<TaskPa
 pub async fn get_document(id: String) -> Result<Page<DocumentView>, AppError> {
     let (backend, headers) = on_server::context()?;
     on_server::answer(backend.document(&headers, &id).await)
+}
+
+#[server(endpoint = "disclosures")]
+pub async fn get_disclosures() -> Result<Page<DisclosuresPage>, AppError> {
+    let (backend, headers) = on_server::context()?;
+    on_server::answer(backend.disclosures(&headers).await)
 }
 
 #[server(endpoint = "test-persons")]

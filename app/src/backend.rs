@@ -6,7 +6,9 @@ use std::sync::Arc;
 use http::HeaderMap;
 
 use crate::error::AppError;
-use crate::model::{DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo};
+use crate::model::{
+    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo,
+};
 
 /// Each call authenticates from the request headers (the session cookie) and
 /// applies the visibility policy for the session's viewer and subject. A
@@ -23,6 +25,8 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<Page<TaskPage>, AppError>;
     async fn document(&self, headers: &HeaderMap, id: &str)
         -> Result<Page<DocumentView>, AppError>;
+    /// R-DISC-1..3: the subject's disclosure log, as far as the viewer may see it.
+    async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError>;
     /// The test-identification list; `NotFound` unless test login is enabled.
     async fn test_persons(&self) -> Result<Vec<TestPerson>, AppError>;
 }

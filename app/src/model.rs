@@ -51,6 +51,8 @@ pub struct DocSummary {
     pub title: String,
     /// The document's date (its creation date in the client-information system).
     pub date: NaiveDate,
+    /// R-TASK-5: the date this version was drawn up (a correction updates it).
+    pub drawn_up: NaiveDate,
     /// The day it was stored in the archive.
     pub stored: NaiveDate,
     /// R-FRONT-3
@@ -185,9 +187,10 @@ impl TaskQuery {
 pub struct TaskPage {
     pub task: String,
     pub info_text: bool,
-    /// The query as applied (a `from` before 1.1.2023 is raised to it).
+    /// The query as applied (R-TASK-3: a `from` or `to` before 1.1.2023 is raised to it).
     pub query: TaskQuery,
     pub from_raised: bool,
+    pub to_raised: bool,
     pub total: u32,
     pub pages: u32,
     pub documents: Vec<DocSummary>,
@@ -206,6 +209,30 @@ pub struct AttachmentLink {
     pub title: String,
     pub href: String,
     pub pdf: bool,
+    /// R-DELAY-4: the attachment's own delayed display has ended.
+    pub delay_ended: bool,
+    /// R-TASK-6, R-GUARD-10: a minor's own attachment not shown to guardians.
+    pub withheld_from_guardians: bool,
+}
+
+/// One entry of the disclosure log (R-DISC-1): when, to whom and what. The
+/// professional who searched is never part of it (R-DISC-2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DisclosureView {
+    /// Date and time in Finnish time, `d.m.yyyy hh:mm`.
+    pub disclosed_at: String,
+    pub recipient: String,
+    pub data: String,
+    /// The document disclosed (always one the viewer may see, R-DISC-3).
+    pub document_id: String,
+    pub document_title: String,
+}
+
+/// The disclosure-log page (R-DISC-1..3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DisclosuresPage {
+    /// Newest first.
+    pub disclosures: Vec<DisclosureView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -234,6 +261,8 @@ pub struct DocumentView {
     pub signatures: Vec<SignatureView>,
     /// R-VERSION-1
     pub correction: Option<CorrectionView>,
+    /// R-DISC-1: the disclosures of this document, newest first.
+    pub disclosures: Vec<DisclosureView>,
 }
 
 /// Percent-encodes a path segment (ids are OIDs, but nothing is assumed).

@@ -45,7 +45,8 @@ impl Default for Config {
         Config {
             database_url: "sqlite://portal.db".into(),
             auth: AuthMode::Off,
-            phase: Phase::Two,
+            // The stricter phase: the handbook describes phase 1 as the state in force.
+            phase: Phase::One,
             today: None,
             demo: true,
             secure_cookies: true,
@@ -151,7 +152,7 @@ mod tests {
         // Closed by default: no test identification, Secure cookies.
         assert_eq!(
             (c.auth, c.phase, c.today),
-            (AuthMode::Off, Phase::Two, None)
+            (AuthMode::Off, Phase::One, None)
         );
         assert!(c.demo && c.secure_cookies);
     }
@@ -161,14 +162,14 @@ mod tests {
         let c = parse(&[
             ("PORTAL_DATABASE_URL", "sqlite://x.db"),
             ("PORTAL_AUTH", "test"),
-            ("PORTAL_PHASE", "1"),
+            ("PORTAL_PHASE", "2"),
             ("PORTAL_TODAY", "2026-11-23"),
             ("PORTAL_DEMO", "no"),
             ("PORTAL_SECURE_COOKIES", "false"),
         ])
         .unwrap();
         assert_eq!(c.database_url, "sqlite://x.db");
-        assert_eq!((c.auth, c.phase), (AuthMode::Test, Phase::One));
+        assert_eq!((c.auth, c.phase), (AuthMode::Test, Phase::Two));
         assert_eq!(c.today, Some("2026-11-23".parse().unwrap()));
         assert!(!c.demo && !c.secure_cookies);
         // An empty PORTAL_TODAY means "the date in Finland".

@@ -6,9 +6,10 @@ use app::model::{
 };
 use chrono_tz::Europe::Helsinki;
 
+use super::disclosures::disclosure_view;
 use super::summary::summary;
 use super::Labels;
-use crate::archive::format::{Body, Document};
+use crate::archive::format::{Body, Disclosure, Document};
 use crate::policy::{codes, Shown};
 
 /// XHTML bodies are sanitised before display: no scripts, no event handlers,
@@ -43,7 +44,12 @@ pub fn attachment_href(doc_id: &str, attachment_id: &str) -> String {
     )
 }
 
-pub fn document_view(doc: &Document, shown: &Shown, labels: &Labels<'_>) -> DocumentView {
+pub fn document_view(
+    doc: &Document,
+    shown: &Shown,
+    disclosures: &[Disclosure],
+    labels: &Labels<'_>,
+) -> DocumentView {
     let body = match &doc.body {
         Body { xhtml: Some(x), .. } => DocBody::Xhtml(sanitise(x)),
         _ => DocBody::Pdf {
@@ -58,15 +64,17 @@ pub fn document_view(doc: &Document, shown: &Shown, labels: &Labels<'_>) -> Docu
             None => a.name.clone(),
         }),
         body,
-        // R-DELAY-3, R-SPECIAL-3: only the attachments the policy let through.
+        // R-DELAY-3, R-SPECIAL-3, R-GUARD-10: only the attachments the policy let through.
         attachments: shown
             .attachments
             .iter()
-            .filter_map(|&i| doc.attachments.get(i))
-            .map(|a| AttachmentLink {
+            .filter_map(|s| doc.attachments.get(s.index).map(|a| (s, a)))
+            .map(|(s, a)| AttachmentLink {
                 title: a.title.clone(),
                 href: attachment_href(&doc.id, &a.id),
                 pdf: a.body.pdf_base64.is_some(),
+                delay_ended: s.delay_ended,
+                withheld_from_guardians: s.withheld_from_guardians,
             })
             .collect(),
         // R-SIGN-1: system signatures are not shown; times in Finnish time.
@@ -91,6 +99,12 @@ pub fn document_view(doc: &Document, shown: &Shown, labels: &Labels<'_>) -> Docu
             date: c.date,
             reason: c.reason.clone(),
         }),
+        // R-DISC-1..3: `disclosures` are those the viewer may see; this document's.
+        disclosures: disclosures
+            .iter()
+            .filter(|d| d.document == doc.id)
+            .map(|d| disclosure_view(d, &doc.title))
+            .collect(),
     }
 }
 

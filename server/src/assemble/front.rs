@@ -1,4 +1,4 @@
-//! The front page (R-FRONT-1..6, R-INFO-1/2).
+//! The front page (R-FRONT-1..7, R-INFO-1..4).
 
 use std::collections::HashMap;
 
@@ -6,17 +6,12 @@ use app::model::{Contact, FrontPage, Relationship, TaskGroup};
 
 use super::summary::{count, keeper, summary};
 use super::{Evaluated, Labels};
-use crate::archive::format::ClientRelationship;
-use crate::policy;
+use crate::policy::RelationshipCard;
 
 /// R-FRONT-1: how many of each task's newest documents the front page lists.
 pub const NEWEST_PER_TASK: usize = 5;
 
-pub fn front_page(
-    e: &Evaluated,
-    relationships_of_subject: &[ClientRelationship],
-    labels: &Labels<'_>,
-) -> FrontPage {
+pub fn front_page(e: &Evaluated, labels: &Labels<'_>) -> FrontPage {
     let groups = app::tasks::SERVICE_TASKS
         .iter()
         .filter_map(|task| {
@@ -39,18 +34,18 @@ pub fn front_page(
         .collect();
     FrontPage {
         info_text: e.info_text(),
-        relationships: relationships(relationships_of_subject, labels.organisations),
+        relationships: e.relationships.clone(),
         groups,
     }
 }
 
-/// R-FRONT-4..6: one card per usable client relationship, newest first.
+/// R-FRONT-4..7: one card per relationship the policy let through, newest first.
 pub(super) fn relationships(
-    all: &[ClientRelationship],
+    used: &[RelationshipCard<'_>],
     organisations: &HashMap<String, String>,
 ) -> Vec<Relationship> {
-    let mut cards: Vec<Relationship> = policy::relationship_cards(all)
-        .into_iter()
+    let mut cards: Vec<Relationship> = used
+        .iter()
         .map(|c| Relationship {
             register_keeper: keeper(&c.relationship.register_keeper, organisations),
             started: c.relationship.started,

@@ -5,6 +5,7 @@
 //! document), then one of [`front_page`], [`task_page`] or [`document_view`].
 //! Everything the browser receives is built here from shown documents only.
 
+mod disclosures;
 mod document;
 mod front;
 mod summary;
@@ -16,36 +17,60 @@ mod tests;
 
 use std::collections::HashMap;
 
+use app::model::Relationship;
 use chrono::{DateTime, Utc};
 
+pub use disclosures::{disclosure_view, disclosures_page};
 pub use document::{document_view, sanitise};
 pub use front::front_page;
 pub use summary::summary;
 pub use task::task_page;
 pub use test_persons::tester_note;
 
-use crate::archive::format::{Case, Document, ServiceUnit};
+use crate::archive::format::{Disclosure, Document};
 use crate::policy::{self, DocFacts, Hidden, Shown, Verdict, View};
+use crate::store::SubjectRecords;
 
-/// The policy's answer for every document of the subject.
+/// The policy's answer for every record of the subject, for one view.
 #[derive(Debug, Default, Clone)]
 pub struct Evaluated {
     /// Shown documents, newest first (by date, then storing time, then id).
     pub shown: Vec<(Document, Shown)>,
     pub hidden: Vec<Hidden>,
-    /// Attachments withheld from shown documents (R-DELAY-3, R-SPECIAL-3).
-    pub withheld_attachments: usize,
+    /// Attachments of shown documents withheld by their own delay or special
+    /// content (R-DELAY-3, R-SPECIAL-3), which call for the information text.
+    pub restricted_attachments: usize,
+    /// R-FRONT-4..7: the client-relationship data the viewer may see, newest first.
+    pub relationships: Vec<Relationship>,
+    /// R-INFO-3: a client-relationship document was withheld by a restriction.
+    pub relationships_restricted: bool,
+    /// R-DISC-1..3: the disclosures the viewer may see, newest first.
+    pub disclosures: Vec<Disclosure>,
+    /// Organisation names by oid (the register keeper, R-TASK-5).
+    pub organisations: HashMap<String, String>,
 }
 
 impl Evaluated {
-    /// R-INFO-1/2
+    /// R-INFO-1..4
     pub fn info_text(&self) -> bool {
-        policy::info_text_needed(&self.hidden, self.withheld_attachments)
+        policy::info_text_needed(
+            &self.hidden,
+            self.restricted_attachments,
+            self.relationships_restricted,
+        )
     }
 
     /// A shown document by id; hidden and missing are alike (`None`).
     pub fn find(&self, id: &str) -> Option<&(Document, Shown)> {
         self.shown.iter().find(|(d, _)| d.id == id)
+    }
+
+    /// What summaries need, with the viewer's previous login (R-FRONT-3).
+    pub fn labels(&self, previous_login: Option<DateTime<Utc>>) -> Labels<'_> {
+        Labels {
+            previous_login,
+            organisations: &self.organisations,
+        }
     }
 }
 
@@ -57,14 +82,17 @@ pub struct Labels<'a> {
     pub organisations: &'a HashMap<String, String>,
 }
 
-/// Runs the policy over every document of the subject. A document whose case
+/// Runs the policy over every record of the subject. A document whose case
 /// is missing is withheld (fail closed).
-pub fn evaluate(
-    view: &View<'_>,
-    documents: Vec<Document>,
-    cases: &HashMap<String, Case>,
-    units: &HashMap<String, ServiceUnit>,
-) -> Evaluated {
+pub fn evaluate(view: &View<'_>, records: SubjectRecords) -> Evaluated {
+    let SubjectRecords {
+        documents,
+        cases,
+        units,
+        organisations,
+        relationships,
+        disclosures,
+    } = records;
     let mut e = Evaluated::default();
     for doc in documents {
         let Some(case) = cases.get(&doc.case) else {
@@ -81,7 +109,7 @@ pub fn evaluate(
             },
         ) {
             Verdict::Shown(s) => {
-                e.withheld_attachments += s.withheld_attachments;
+                e.restricted_attachments += s.restricted_attachments;
                 e.shown.push((doc, s));
             }
             Verdict::Hidden(h) => e.hidden.push(h),
@@ -90,5 +118,14 @@ pub fn evaluate(
     e.shown.sort_by(|(a, _), (b, _)| {
         (b.created, b.stored_at, &b.id).cmp(&(a.created, a.stored_at, &a.id))
     });
+    let used = policy::relationship_cards(view, &relationships);
+    e.relationships = front::relationships(&used.cards, &organisations);
+    e.relationships_restricted = used.restricted;
+    e.disclosures =
+        policy::visible_disclosures(&view.subject.id, &disclosures, |id| e.find(id).is_some())
+            .into_iter()
+            .cloned()
+            .collect();
+    e.organisations = organisations;
     e
 }

@@ -29,6 +29,8 @@ pub fn summary(doc: &Document, shown: &Shown, labels: &Labels<'_>) -> DocSummary
         id: doc.id.clone(),
         title: doc.title.clone(),
         date: doc.created,
+        // R-TASK-5: absent → the document's date.
+        drawn_up: doc.drawn_up.unwrap_or(doc.created),
         stored: finnish_date(stored),
         // R-FRONT-3: stored after the viewer's previous login (everything, at the first one).
         is_new: labels.previous_login.is_none_or(|p| stored > p),

@@ -10,11 +10,16 @@ use crate::policy::Shown;
 /// The page of `task` that `query` asks for. `task` must be a known code.
 pub fn task_page(e: &Evaluated, task: &str, query: TaskQuery, labels: &Labels<'_>) -> TaskPage {
     let mut query = query;
-    // R-TASK-3: the date search reaches back to 1.1.2023.
+    // R-TASK-3: a date search reaches back to 1.1.2023 and no further, at
+    // either end: a search with only an end starts at the floor.
     let floor = date_search_floor();
     let from_raised = query.from.is_some_and(|f| f < floor);
-    if from_raised {
-        query.from = Some(floor);
+    let to_raised = query.to.is_some_and(|t| t < floor);
+    if query.from.is_some() || query.to.is_some() {
+        query.from = query.from.map(|f| f.max(floor)).or(Some(floor));
+    }
+    if to_raised {
+        query.to = Some(floor);
     }
     let mut docs: Vec<&(Document, Shown)> = e
         .shown
@@ -55,6 +60,7 @@ pub fn task_page(e: &Evaluated, task: &str, query: TaskQuery, labels: &Labels<'_
         info_text: e.info_text(),
         query,
         from_raised,
+        to_raised,
         total,
         pages,
         documents,

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 
 use super::*;
-use crate::archive::format::{Case, Document};
+use crate::archive::format::{Case, Disclosure, Document};
 use crate::policy::{Phase, Role, View};
 
 const TASK: &str = "2016:26";
@@ -35,6 +35,10 @@ fn case() -> Case {
 }
 
 fn evaluated(docs: Vec<Document>) -> Evaluated {
+    with_disclosures(docs, vec![])
+}
+
+fn with_disclosures(docs: Vec<Document>, disclosures: Vec<Disclosure>) -> Evaluated {
     let subject = serde_json::from_value(json!({
         "id": "adult", "given_names": "A", "surname": "B", "birth_date": "1980-01-01"
     }))
@@ -46,8 +50,13 @@ fn evaluated(docs: Vec<Document>) -> Evaluated {
         today: "2026-11-23".parse().unwrap(),
         phase: Phase::Two,
     };
-    let cases = HashMap::from([("case-1".to_string(), case())]);
-    evaluate(&view, docs, &cases, &HashMap::new())
+    let records = crate::store::SubjectRecords {
+        documents: docs,
+        cases: HashMap::from([("case-1".to_string(), case())]),
+        disclosures,
+        ..Default::default()
+    };
+    evaluate(&view, records)
 }
 
 /// `n` documents, one a day from 1.1.2024, titled in reverse alphabetical order.
@@ -77,7 +86,7 @@ fn ids(p: &app::model::TaskPage) -> Vec<String> {
 #[test]
 fn r_front_1_five_newest_per_task_and_the_total() {
     let orgs = HashMap::new();
-    let front = front_page(&many(7), &[], &labels(&orgs));
+    let front = front_page(&many(7), &labels(&orgs));
     assert_eq!(front.groups.len(), 1);
     let g = &front.groups[0];
     assert_eq!(g.total, 7);
@@ -98,7 +107,6 @@ fn r_front_3_new_is_relative_to_the_previous_login() {
     let previous: DateTime<Utc> = "2025-02-01T00:00:00Z".parse().unwrap();
     let front = front_page(
         &e,
-        &[],
         &Labels {
             previous_login: Some(previous),
             organisations: &orgs,
@@ -111,7 +119,7 @@ fn r_front_3_new_is_relative_to_the_previous_login() {
         .collect();
     assert_eq!(new, [("doc-002", true), ("doc-001", false)]);
     // At the first login everything is new.
-    let first = front_page(&e, &[], &labels(&orgs));
+    let first = front_page(&e, &labels(&orgs));
     assert!(first.groups[0].newest.iter().all(|d| d.is_new));
 }
 
@@ -134,6 +142,106 @@ fn r_task_3_the_date_search_is_raised_to_its_floor() {
     let all = task_page(&e, TASK, TaskQuery::default(), &labels(&orgs));
     assert!(!all.from_raised);
     assert_eq!(ids(&all), ["doc-002", "doc-001"]);
+    // Neither end reaches before the floor: an end before it is raised too.
+    let q = TaskQuery {
+        to: Some("2022-12-31".parse().unwrap()),
+        ..TaskQuery::default()
+    };
+    let p = task_page(&e, TASK, q, &labels(&orgs));
+    assert!(p.to_raised && !p.from_raised);
+    assert_eq!(p.query.to, Some(app::model::date_search_floor()));
+    assert!(ids(&p).is_empty(), "nothing before 1.1.2023 is found");
+}
+
+#[test]
+fn r_task_5_the_drawn_up_column() {
+    let mut corrected = document(1, "2024-03-01", "Corrected");
+    corrected.drawn_up = Some("2024-05-02".parse().unwrap());
+    let e = evaluated(vec![corrected, document(2, "2024-03-02", "Plain")]);
+    let orgs = HashMap::new();
+    let p = task_page(&e, TASK, TaskQuery::default(), &labels(&orgs));
+    let drawn: Vec<String> = p.documents.iter().map(|d| d.drawn_up.to_string()).collect();
+    // Absent → the document's date.
+    assert_eq!(drawn, ["2024-03-02", "2024-05-02"]);
+}
+
+fn disclosure(id: &str, document: &str, at: &str) -> Disclosure {
+    serde_json::from_value(json!({
+        "id": id, "client": "adult", "document": document, "disclosed_at": at,
+        "recipient": format!("Recipient {id}"), "data": "Decision",
+        "professional": {"name": format!("PRO-{id}"), "title": "Nurse"}
+    }))
+    .unwrap()
+}
+
+#[test]
+fn r_disc_1_disclosures_newest_first_on_their_page_and_with_their_document() {
+    let mut other = disclosure("d3", "doc-001", "2025-03-01T10:00:00+02:00");
+    other.client = "someone-else".into();
+    let e = with_disclosures(
+        vec![document(1, "2025-01-01", "Shown")],
+        // Newest first, as the store gives them.
+        vec![
+            disclosure("d2", "doc-001", "2025-06-01T09:15:00+00:00"),
+            disclosure("d1", "doc-001", "2025-02-01T10:00:00+02:00"),
+            other,
+        ],
+    );
+    let page = disclosures_page(&e);
+    let got: Vec<(&str, &str, &str)> = page
+        .disclosures
+        .iter()
+        .map(|d| {
+            (
+                d.disclosed_at.as_str(),
+                d.recipient.as_str(),
+                d.document_title.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.6.2025 12:15", "Recipient d2", "Shown"),
+            ("1.2.2025 10:00", "Recipient d1", "Shown")
+        ]
+    );
+    let orgs = HashMap::new();
+    let (doc, shown) = e.find("doc-001").unwrap();
+    let view = document_view(doc, shown, &e.disclosures, &labels(&orgs));
+    assert_eq!(view.disclosures, page.disclosures);
+}
+
+#[test]
+fn r_disc_2_the_professional_is_never_shown() {
+    let e = with_disclosures(
+        vec![document(1, "2025-01-01", "Shown")],
+        vec![disclosure("d1", "doc-001", "2025-02-01T10:00:00+02:00")],
+    );
+    let json = serde_json::to_string(&disclosures_page(&e)).unwrap();
+    assert!(json.contains("Recipient d1"));
+    assert!(
+        !json.contains("PRO-d1") && !json.contains("Nurse"),
+        "{json}"
+    );
+}
+
+#[test]
+fn r_disc_3_a_hidden_documents_disclosures_are_not_shown() {
+    let mut hidden = document(2, "2025-01-02", "Hidden");
+    hidden.special_content = true;
+    let e = with_disclosures(
+        vec![document(1, "2025-01-01", "Shown"), hidden],
+        vec![
+            disclosure("d1", "doc-001", "2025-02-01T10:00:00+02:00"),
+            disclosure("d2", "doc-002", "2025-02-02T10:00:00+02:00"),
+            disclosure("d3", "doc-404", "2025-02-03T10:00:00+02:00"),
+        ],
+    );
+    let ids: Vec<&str> = e.disclosures.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["d1"]);
+    let json = serde_json::to_string(&disclosures_page(&e)).unwrap();
+    assert!(!json.contains("Recipient d2") && !json.contains("doc-002"));
 }
 
 #[test]
@@ -213,7 +321,7 @@ fn r_sign_1_signatures_in_finnish_time_without_system_signatures() {
     let e = evaluated(vec![x]);
     let orgs = HashMap::new();
     let (doc, shown) = e.find("doc-001").unwrap();
-    let view = document_view(doc, shown, &labels(&orgs));
+    let view = document_view(doc, shown, &[], &labels(&orgs));
     let signed: Vec<_> = view
         .signatures
         .iter()

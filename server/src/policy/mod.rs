@@ -6,17 +6,20 @@
 //! Whatever this module hides never leaves the server: callers build the
 //! browser's data only from documents for which [`decide`] says [`Verdict::Shown`].
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
 use crate::archive::format::{
-    Case, ClientRelationship, CustodyAgreement, Document, DocumentGroup, GuardianDisclosure,
-    GuardianRole, Guardianship, Person, ResponsibleWorker, ServiceUnit, Status, UnitKind,
+    Attachment, Case, ClientRelationship, CustodyAgreement, Disclosure, Document, DocumentGroup,
+    GuardianDisclosure, GuardianRole, Guardianship, Person, ResponsibleWorker, ServiceUnit, Status,
+    UnitKind,
 };
+use crate::clock::finnish_date;
 
 #[cfg(test)]
 mod tests;
 
-/// The MittKanta rollout phase (setting `phase`, default 2).
+/// The MittKanta rollout phase (setting `phase`, default 1, the stricter:
+/// the handbook describes phase 1 as the state in force, L7788–7875).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     One,
@@ -57,13 +60,28 @@ pub enum Verdict {
     Hidden(Hidden),
 }
 
+/// One attachment that may be shown, with its notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShownAttachment {
+    /// Index into `doc.attachments`.
+    pub index: usize,
+    /// R-DELAY-4: the attachment's own delay has ended.
+    pub delay_ended: bool,
+    /// R-TASK-6, R-GUARD-10: a minor's own attachment that their guardians do not see.
+    pub withheld_from_guardians: bool,
+}
+
 /// What the viewer may know about a shown document beyond its own fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
-    /// Indexes into `doc.attachments` of the attachments that may be shown.
-    pub attachments: Vec<usize>,
-    /// Attachments withheld by their own delay or special content (R-DELAY-3, R-SPECIAL-3).
+    /// The attachments that may be shown, in the document's order.
+    pub attachments: Vec<ShownAttachment>,
+    /// Attachments withheld by any rule: the count leaves them out (R-TASK-5).
     pub withheld_attachments: usize,
+    /// Of those, the ones withheld by their own delay or special content
+    /// (R-DELAY-3, R-SPECIAL-3), which call for the information text (R-INFO-1);
+    /// a guardian code on an attachment does not (R-INFO-4).
+    pub restricted_attachments: usize,
     /// R-DELAY-4: the document had a delay that has ended.
     pub delay_ended: bool,
     /// R-TASK-7 / R-SHARED-1: drawn up jointly for several clients.
@@ -77,15 +95,20 @@ pub struct Shown {
 pub enum Hidden {
     /// R-SHARED-2: the subject is not among the document's clients.
     NotClient,
+    /// R-SHARED-3: the case's membership record says the subject was not a
+    /// client of the case when the document was drawn up.
+    NotMemberWhenDrawnUp,
     /// R-AUTO-9, R-VERSION-2/3: the newest version is deleted (annulled).
     Annulled,
+    /// R-AUTO-9: the newest version of the document's case is annulled.
+    CaseAnnulled,
     /// R-AUTO-10: the client-relationship document is not listed.
     ClientRelationshipDocument,
     /// R-AUTO-1: old or phase-1 client document.
     OldOrPhase1Group,
     /// R-AUTO-5: journal entries in phase 1.
     JournalEntryInPhase1,
-    /// R-TASK-2: the case was closed more than 15 years ago.
+    /// R-TASK-2: the case was closed more than 17 years ago.
     ActivePeriodOver,
     /// R-AUTO-2: parentage investigation.
     ParentageInvestigation,
@@ -114,7 +137,8 @@ impl Hidden {
     pub fn rule(self) -> &'static str {
         match self {
             Hidden::NotClient => "R-SHARED-2",
-            Hidden::Annulled => "R-AUTO-9",
+            Hidden::NotMemberWhenDrawnUp => "R-SHARED-3",
+            Hidden::Annulled | Hidden::CaseAnnulled => "R-AUTO-9",
             Hidden::ClientRelationshipDocument => "R-AUTO-10",
             Hidden::OldOrPhase1Group => "R-AUTO-1",
             Hidden::JournalEntryInPhase1 => "R-AUTO-5",
@@ -132,21 +156,27 @@ impl Hidden {
         }
     }
 
-    /// R-INFO-1/2: does withholding this document call for the information text?
-    /// Pre-restrictions (section 5) and workers' restrictions (sections 6–8) do;
+    /// R-INFO-1/2/4: does withholding this document call for the information text?
+    /// Pre-restrictions (section 5) and workers' restrictions (sections 6–7) do;
     /// old and phase-1 documents and phase-1 journal entries do not (R-INFO-2).
-    /// Documents that are not the subject's, annulled ones (they count as never
-    /// having existed, R-VERSION-3), the client-relationship document (its data
-    /// is shown, R-AUTO-10) and the end of the active period are not restrictions.
+    /// Documents that are not the subject's (R-SHARED-2/3), annulled ones (they
+    /// count as never having existed, R-VERSION-3), the client-relationship
+    /// document (its data is shown, R-AUTO-10) and the end of the active period
+    /// are not restrictions. Restrictions for guardians only do not call for it
+    /// in a guardian's view (R-INFO-4); they hide nothing in any other view.
     pub fn calls_for_info_text(self) -> bool {
         !matches!(
             self,
             Hidden::NotClient
+                | Hidden::NotMemberWhenDrawnUp
                 | Hidden::Annulled
+                | Hidden::CaseAnnulled
                 | Hidden::ClientRelationshipDocument
                 | Hidden::OldOrPhase1Group
                 | Hidden::JournalEntryInPhase1
                 | Hidden::ActivePeriodOver
+                | Hidden::WithheldFromGuardians
+                | Hidden::GuardianNotClientOfSharedCase
         )
     }
 }
@@ -164,6 +194,8 @@ pub mod codes {
         "shelter_initial_assessment",
         "shelter_plan",
     ];
+    /// R-AUTO-4: the social service "prevention of intimate-partner and family violence".
+    pub const VIOLENCE_PREVENTION: &str = "violence_prevention";
     pub const VIOLENCE_TYPES: [&str; 4] = [
         "ipv_risk_assessment",
         "safety_plan",
@@ -190,13 +222,19 @@ pub fn is_shared(doc: &Document) -> bool {
     doc.clients.len() > 1
 }
 
-/// The day a person turns 18. Someone born on 29 February comes of age on
-/// 1 March in a year that has no 29 February.
-pub fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
-    let year = birth.year() + 18;
-    NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
-        .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
+/// `years` after `date` by the calendar. A 29 February lands on 28 February
+/// in a common year: where the month has no such day, the day is the last day
+/// of the month (Act on the Calculation of Age 234/1930, §1; R-GUARD-1).
+pub fn years_after(date: NaiveDate, years: i32) -> NaiveDate {
+    let year = date.year().saturating_add(years);
+    NaiveDate::from_ymd_opt(year, date.month(), date.day())
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
         .unwrap_or(NaiveDate::MAX)
+}
+
+/// The day a person turns 18 (R-GUARD-1; 29 February → 28 February).
+pub fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
+    years_after(birth, 18)
 }
 
 /// R-GUARD-1: under 18 on the given day.
@@ -204,18 +242,41 @@ pub fn is_minor_on(birth_date: NaiveDate, day: NaiveDate) -> bool {
     day < eighteenth_birthday(birth_date)
 }
 
-/// R-TASK-2: the active-use period ends 15 years after the case was closed.
+/// R-TASK-2: the active-use period is 15 years counted from 2 years after the
+/// case was closed (L7725–7727, §11.3.1 L29193–29195): the last day on which a
+/// document of a closed case is shown is 17 years after the closing date.
+pub const ACTIVE_PERIOD_YEARS: i32 = 17;
+
+/// R-TASK-2: a case closed on `closed` is past its active period on `today`.
 fn active_period_over(case: &Case, today: NaiveDate) -> bool {
-    match case.closed {
-        None => false,
-        Some(closed) => {
-            let end = closed
-                .with_year(closed.year() + 15)
-                .or_else(|| NaiveDate::from_ymd_opt(closed.year() + 15, 3, 1))
-                .unwrap_or(NaiveDate::MAX);
-            today > end
-        }
-    }
+    case.closed
+        .is_some_and(|closed| today > years_after(closed, ACTIVE_PERIOD_YEARS))
+}
+
+/// The Finnish calendar date of an instant in the file.
+fn date_of(t: DateTime<FixedOffset>) -> NaiveDate {
+    finnish_date(t.with_timezone(&Utc))
+}
+
+/// R-SHARED-3: was `person` a client of the case on `day`, by the case's
+/// membership record? A document belongs to the parties of the case at the
+/// time it is drawn up (L16814–16818; a removed person does not see what arose
+/// after the removal, L16919–16921), so the test day is the day the document
+/// was drawn up (`created`), not when it reached the archive. A join or
+/// removal on that very day counts as a member (the document's own client
+/// list decides); no entry at all means not a member (fail closed).
+pub fn member_on(case: &Case, person: &str, day: NaiveDate) -> bool {
+    case.clients.iter().any(|m| {
+        m.person == person
+            && date_of(m.joined) <= day
+            && m.removed.is_none_or(|r| date_of(r) >= day)
+    })
+}
+
+/// R-SHARED-2/3: the document is `person`'s: it names them, and the case's
+/// membership record agrees that they were a client when it was drawn up.
+fn belongs_to(doc: &Document, case: &Case, person: &str) -> bool {
+    doc.clients.iter().any(|c| c == person) && member_on(case, person, doc.created)
 }
 
 /// R-DELAY-2: the effective delay is the later of the document's and the case's.
@@ -233,9 +294,17 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     if !doc.clients.iter().any(|c| c == &view.subject.id) {
         return Verdict::Hidden(Hidden::NotClient);
     }
-    // R-AUTO-9, R-VERSION-2, R-VERSION-3: a deleted newest version hides the document.
+    // R-SHARED-3: …and the case's membership record must agree (defence in depth).
+    if !member_on(case, &view.subject.id, doc.created) {
+        return Verdict::Hidden(Hidden::NotMemberWhenDrawnUp);
+    }
+    // R-AUTO-9, R-VERSION-2, R-VERSION-3: a deleted newest version hides the document…
     if doc.status == Status::Deleted {
         return Verdict::Hidden(Hidden::Annulled);
+    }
+    // …and so does an annulled case (R-AUTO-9).
+    if case.status == Status::Deleted {
+        return Verdict::Hidden(Hidden::CaseAnnulled);
     }
     // R-AUTO-10: the client-relationship document feeds the front page only.
     if doc.specific_type == codes::CLIENT_RELATIONSHIP {
@@ -267,8 +336,10 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     {
         return Verdict::Hidden(Hidden::ShelterService);
     }
-    // R-AUTO-4
-    if codes::VIOLENCE_TYPES.contains(&doc.specific_type.as_str()) {
+    // R-AUTO-4: by social service or by specific type.
+    if has(&doc.social_services, codes::VIOLENCE_PREVENTION)
+        || codes::VIOLENCE_TYPES.contains(&doc.specific_type.as_str())
+    {
         return Verdict::Hidden(Hidden::ViolencePrevention);
     }
     // R-AUTO-8
@@ -296,44 +367,65 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     // R-GUARD-10, R-GUARD-11
     let withheld_from_guardians = withholds_from_guardians(doc.guardian_disclosure)
         || withholds_from_guardians(case.guardian_disclosure);
-    if view.role == Role::Guardian {
-        // R-GUARD-13: a shared-case document is the guardian's only if the guardian is its client.
-        let guardian_is_client = doc.clients.iter().any(|c| c == view.viewer_id);
-        if shared && !guardian_is_client {
+    // R-GUARD-13: a document of a case the guardian shares with the child is the
+    // guardian's own too (L8788–8792), so guardian restrictions do not hide it.
+    let guardian_is_client = view.role == Role::Guardian && belongs_to(doc, case, view.viewer_id);
+    if view.role == Role::Guardian && !guardian_is_client {
+        if shared {
             return Verdict::Hidden(Hidden::GuardianNotClientOfSharedCase);
         }
-        if withheld_from_guardians && !guardian_is_client {
+        if withheld_from_guardians {
             return Verdict::Hidden(Hidden::WithheldFromGuardians);
         }
     }
-    // R-DELAY-3, R-SPECIAL-3: attachments withheld on their own.
-    let attachments: Vec<usize> = doc
-        .attachments
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| !a.special_content && a.delay_until.is_none_or(|d| d <= view.today))
-        .map(|(i, _)| i)
-        .collect();
+    // R-TASK-6, R-GUARD-14: only a minor reading their own records is told.
+    let minor_own = view.role == Role::Own && is_minor_on(view.subject.birth_date, view.today);
+    // R-DELAY-3, R-SPECIAL-3, R-GUARD-10: attachments withheld on their own.
+    let mut attachments = Vec::new();
+    let mut restricted_attachments = 0;
+    for (index, a) in doc.attachments.iter().enumerate() {
+        if attachment_restricted(a, view.today) {
+            restricted_attachments += 1;
+            continue;
+        }
+        let guardian_code = withholds_from_guardians(a.guardian_disclosure);
+        if view.role == Role::Guardian && !guardian_is_client && guardian_code {
+            continue;
+        }
+        attachments.push(ShownAttachment {
+            index,
+            // R-DELAY-4 (L8308–8311): the attachment's own delay has ended.
+            delay_ended: a.delay_until.is_some(),
+            withheld_from_guardians: minor_own && guardian_code,
+        });
+    }
     Verdict::Shown(Shown {
         withheld_attachments: doc.attachments.len().saturating_sub(attachments.len()),
+        restricted_attachments,
         attachments,
         // R-DELAY-4
         delay_ended: delay.is_some(),
         shared,
-        // R-TASK-6, R-GUARD-14: only a minor reading their own records is told.
-        withheld_from_guardians: view.role == Role::Own
-            && withheld_from_guardians
-            && is_minor_on(view.subject.birth_date, view.today),
+        withheld_from_guardians: minor_own && withheld_from_guardians,
     })
 }
 
-/// R-INFO-1/2: the information text is shown when any withheld document (or
-/// attachment) was withheld by a restriction that calls for it.
+/// R-DELAY-3, R-SPECIAL-3: an attachment's own delay or special content.
+fn attachment_restricted(a: &Attachment, today: NaiveDate) -> bool {
+    a.special_content || a.delay_until.is_some_and(|d| d > today)
+}
+
+/// R-INFO-1..4: the information text is shown when any withheld document,
+/// attachment or client-relationship document was withheld by a restriction
+/// that calls for it.
 pub fn info_text_needed<'a>(
     hidden: impl IntoIterator<Item = &'a Hidden>,
-    withheld_attachments: usize,
+    restricted_attachments: usize,
+    relationships_restricted: bool,
 ) -> bool {
-    withheld_attachments > 0 || hidden.into_iter().any(|h| h.calls_for_info_text())
+    restricted_attachments > 0
+        || relationships_restricted
+        || hidden.into_iter().any(|h| h.calls_for_info_text())
 }
 
 /// R-AUTO-9, R-DELAY-6, R-VERSION-1: of several versions of one record, the
@@ -356,21 +448,78 @@ pub struct RelationshipCard<'a> {
     pub contact: Option<&'a ResponsibleWorker>,
 }
 
-/// R-FRONT-4..6, R-SPECIAL-4: which client relationships feed the front page.
-/// `relationships` are the newest versions of the subject's relationships.
+/// The front page's client-relationship data for one view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Relationships<'a> {
+    pub cards: Vec<RelationshipCard<'a>>,
+    /// R-INFO-3: a usable relationship document was withheld by special
+    /// content or a delay, which calls for the information text.
+    pub restricted: bool,
+}
+
+/// Why a client-relationship document does not feed the front page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unused {
+    /// R-FRONT-6: annulled, the "old client relationship", or an older schema —
+    /// never used, and no reason for the information text (R-INFO-2).
+    Never,
+    /// R-FRONT-7, R-SPECIAL-4: special content or a delay that has not ended.
+    Restricted,
+    /// R-FRONT-7: guardian code 2 or 4 in a guardian's view (R-INFO-4: no text).
+    ForGuardians,
+}
+
+fn relationship_unused(view: &View<'_>, r: &ClientRelationship) -> Option<Unused> {
+    // R-FRONT-6, R-VERSION-3
+    if r.status == Status::Deleted
+        || r.old
+        || r.schema_version < codes::OLDEST_USABLE_RELATIONSHIP_SCHEMA
+    {
+        return Some(Unused::Never);
+    }
+    // R-FRONT-7, R-SPECIAL-4
+    if r.special_content || r.delay_until.is_some_and(|d| d > view.today) {
+        return Some(Unused::Restricted);
+    }
+    // R-FRONT-7, R-GUARD-10
+    if view.role == Role::Guardian && withholds_from_guardians(r.guardian_disclosure) {
+        return Some(Unused::ForGuardians);
+    }
+    None
+}
+
+/// R-FRONT-4..7, R-SPECIAL-4, R-INFO-3: which client relationships feed the
+/// front page. `relationships` are the newest versions of the subject's.
 pub fn relationship_cards<'a>(
+    view: &View<'_>,
     relationships: impl IntoIterator<Item = &'a ClientRelationship>,
-) -> Vec<RelationshipCard<'a>> {
-    relationships
-        .into_iter()
-        // R-FRONT-6: older schemas are never used.
-        .filter(|r| r.schema_version >= codes::OLDEST_USABLE_RELATIONSHIP_SCHEMA)
-        // R-FRONT-6, R-SPECIAL-4: special content hides all of it.
-        .filter(|r| !r.special_content)
-        .map(|r| RelationshipCard {
-            relationship: r,
-            contact: r.responsible_workers.iter().max_by_key(|w| w.since),
-        })
+) -> Relationships<'a> {
+    let mut out = Relationships::default();
+    for r in relationships {
+        match relationship_unused(view, r) {
+            None => out.cards.push(RelationshipCard {
+                relationship: r,
+                contact: r.responsible_workers.iter().max_by_key(|w| w.since),
+            }),
+            Some(Unused::Restricted) => out.restricted = true,
+            Some(Unused::Never | Unused::ForGuardians) => {}
+        }
+    }
+    out
+}
+
+/// R-DISC-1..3: the disclosure-log entries a viewer may see: those of the
+/// subject's data whose document the viewer may see (`shown`). A disclosure of
+/// a hidden document would reveal the document (R-DISC-3). What is shown of an
+/// entry is its time, recipient and data — never the professional (R-DISC-2).
+pub fn visible_disclosures<'a>(
+    subject: &str,
+    disclosures: &'a [Disclosure],
+    shown: impl Fn(&str) -> bool,
+) -> Vec<&'a Disclosure> {
+    disclosures
+        .iter()
+        .filter(|d| d.client == subject && shown(&d.document))
         .collect()
 }
 
@@ -390,6 +539,8 @@ pub enum Refusal {
     IncompetentOrTrustee,
     /// R-GUARD-5: a custody agreement recorded in unstructured form.
     UnstructuredAgreement,
+    /// R-GUARD-9: an information right that does not cover social-welfare matters.
+    RightDoesNotCoverSocialWelfare,
 }
 
 /// May `viewer` act for `child` on `today`? `custody` lists every recorded
@@ -410,15 +561,20 @@ pub fn may_act_for(
     if !is_minor_on(child.birth_date, today) {
         return Err(Refusal::NotMinor);
     }
+    // R-GUARD-9: an information right that does not cover social-welfare matters.
+    if link.role == GuardianRole::InformationRight && !link.covers_social_welfare {
+        return Err(Refusal::RightDoesNotCoverSocialWelfare);
+    }
     // R-GUARD-2, R-GUARD-7 (a whereabouts decision blocks only through a protection order).
     if child.protection_order {
         return Err(Refusal::ChildProtectionOrder);
     }
-    // R-GUARD-3: an order on any guardian blocks every guardian, including its holder.
-    if viewer.protection_order
-        || custody
-            .iter()
-            .any(|(g, p)| g.role == GuardianRole::Guardian && p.protection_order)
+    // R-GUARD-3 (L8744–8750, L34527–34529): another guardian's protection order
+    // blocks; the viewer's own does not; with both, neither can act. For an
+    // information-right holder any guardian's order blocks (interpretation).
+    if custody
+        .iter()
+        .any(|(g, p)| g.role == GuardianRole::Guardian && p.protection_order && p.id != viewer.id)
     {
         return Err(Refusal::GuardianProtectionOrder);
     }

@@ -17,6 +17,7 @@ fn view_of(x: &Document, s: &Shown) -> app::model::DocumentView {
     crate::assemble::document_view(
         x,
         s,
+        &[],
         &crate::assemble::Labels {
             previous_login: None,
             organisations: &organisations,
@@ -56,11 +57,15 @@ fn case() -> Case {
         status: Status::Active,
         opened: d("2024-01-01"),
         closed: None,
-        clients: vec![CaseClient {
-            person: "adult".into(),
-            joined: t("2024-01-01T00:00:00+02:00"),
-            removed: None,
-        }],
+        // Every person the tests name as a document's client, a member from the start.
+        clients: ["adult", "partner", "child", "dad", "mum", "young"]
+            .iter()
+            .map(|p| CaseClient {
+                person: p.to_string(),
+                joined: t("2024-01-01T00:00:00+02:00"),
+                removed: None,
+            })
+            .collect(),
         delay_until: None,
         special_content: false,
         guardian_disclosure: None,
@@ -126,6 +131,11 @@ fn attachment(id: &str) -> Attachment {
     }
 }
 
+/// The indexes of the attachments that may be shown.
+fn indexes(s: &Shown) -> Vec<usize> {
+    s.attachments.iter().map(|a| a.index).collect()
+}
+
 struct World {
     subject: Person,
     viewer: String,
@@ -177,6 +187,19 @@ impl World {
             Verdict::Hidden(h) => panic!("expected shown, hidden by {}", h.rule()),
         }
     }
+    fn view(&self) -> View<'_> {
+        View {
+            viewer_id: &self.viewer,
+            subject: &self.subject,
+            role: self.role,
+            today: self.today,
+            phase: self.phase,
+        }
+    }
+    /// The front-page cards of one relationship (R-FRONT-4..7).
+    fn cards<'a>(&self, rel: &'a ClientRelationship) -> Vec<RelationshipCard<'a>> {
+        relationship_cards(&self.view(), [rel]).cards
+    }
     fn hidden(&self, doc: &Document, case: &Case) -> Hidden {
         match self.decide(doc, case, None) {
             Verdict::Hidden(h) => h,
@@ -222,23 +245,26 @@ fn r_info_1_restrictions_call_for_the_info_text() {
         Hidden::IncomeSupportPaymentCommitment,
         Hidden::SharedCaseInPhase1,
         Hidden::AdoptionCounsellingInPhase1,
-        Hidden::WithheldFromGuardians,
-        Hidden::GuardianNotClientOfSharedCase,
     ] {
-        assert!(info_text_needed(&[h], 0), "{}", h.rule());
+        assert!(info_text_needed(&[h], 0, false), "{}", h.rule());
     }
     assert!(
-        info_text_needed(&[], 1),
+        info_text_needed(&[], 1, false),
         "a withheld attachment is a restriction"
     );
-    assert!(!info_text_needed(&[], 0));
+    // A violence-prevention document by social service, seen through the policy.
+    let mut x = doc(&["adult"]);
+    x.social_services = vec![codes::VIOLENCE_PREVENTION.into()];
+    assert!(adult().hidden(&x, &case()).calls_for_info_text());
+    assert!(!info_text_needed(&[], 0, false));
 }
 
 #[test]
 fn r_info_2_old_phase1_and_journal_exclusions_do_not_call_for_the_info_text() {
     assert!(!info_text_needed(
         &[Hidden::OldOrPhase1Group, Hidden::JournalEntryInPhase1],
-        0
+        0,
+        false
     ));
     assert!(!info_text_needed(
         &[
@@ -247,8 +273,57 @@ fn r_info_2_old_phase1_and_journal_exclusions_do_not_call_for_the_info_text() {
             Hidden::ClientRelationshipDocument,
             Hidden::ActivePeriodOver
         ],
-        0
+        0,
+        false
     ));
+}
+
+#[test]
+fn r_info_3_a_restricted_client_relationship_calls_for_the_info_text() {
+    let mut rel = relationship("2023-01", vec![]);
+    fn cards<'a>(w: &World, r: &'a ClientRelationship) -> Relationships<'a> {
+        relationship_cards(&w.view(), [r])
+    }
+    assert!(!cards(&adult(), &rel).restricted);
+    rel.special_content = true;
+    assert!(cards(&adult(), &rel).restricted);
+    assert!(info_text_needed(&[], 0, cards(&adult(), &rel).restricted));
+    rel.special_content = false;
+    rel.delay_until = Some(d("2027-01-01"));
+    assert!(cards(&adult(), &rel).restricted);
+    assert!(!cards(&adult().on("2027-01-01"), &rel).restricted);
+    // Never-used relationships are not restrictions (R-INFO-2, R-FRONT-6).
+    rel.old = true;
+    assert!(!cards(&adult(), &rel).restricted);
+}
+
+#[test]
+fn r_info_4_guardian_only_restrictions_do_not_call_for_the_info_text() {
+    for h in [
+        Hidden::WithheldFromGuardians,
+        Hidden::GuardianNotClientOfSharedCase,
+    ] {
+        assert!(!info_text_needed(&[h], 0, false), "{}", h.rule());
+    }
+    let g = World::guardian("mum", child());
+    // Code 2 on the document, on the case, on an attachment, on the relationship.
+    let mut x = doc(&["child"]);
+    x.guardian_disclosure = Some(code(2));
+    assert!(!g.hidden(&x, &case()).calls_for_info_text());
+    let mut k = case();
+    k.guardian_disclosure = Some(code(4));
+    assert!(!g.hidden(&doc(&["child"]), &k).calls_for_info_text());
+    let mut y = doc(&["child"]);
+    let mut a = attachment("private");
+    a.guardian_disclosure = Some(code(2));
+    y.attachments = vec![a];
+    let s = g.shown(&y, &case());
+    assert_eq!((s.withheld_attachments, s.restricted_attachments), (1, 0));
+    let mut rel = relationship("2023-01", vec![]);
+    rel.client = "child".into();
+    rel.guardian_disclosure = Some(code(4));
+    let r = relationship_cards(&g.view(), [&rel]);
+    assert!(r.cards.is_empty() && !r.restricted);
 }
 
 // ---- Section 5: automatic exclusions
@@ -309,13 +384,17 @@ fn r_auto_3_shelter_services_by_service_type_or_unit() {
 }
 
 #[test]
-fn r_auto_4_violence_prevention_types_are_never_shown() {
+fn r_auto_4_violence_prevention_by_type_or_by_social_service() {
     for ty in codes::VIOLENCE_TYPES {
         assert_eq!(
             adult().hidden(&typed(ty), &case()),
             Hidden::ViolencePrevention
         );
     }
+    // A common type (a statement) stored in the service itself.
+    let mut x = typed("statement");
+    x.social_services = vec!["social_work".into(), codes::VIOLENCE_PREVENTION.into()];
+    assert_eq!(adult().hidden(&x, &case()), Hidden::ViolencePrevention);
 }
 
 #[test]
@@ -384,6 +463,16 @@ fn r_auto_9_only_the_newest_version_and_not_if_deleted() {
 }
 
 #[test]
+fn r_auto_9_documents_of_an_annulled_case_are_not_shown() {
+    let mut k = case();
+    k.status = Status::Deleted;
+    let h = adult().hidden(&doc(&["adult"]), &k);
+    assert_eq!(h, Hidden::CaseAnnulled);
+    // As if it never existed: no information text (R-VERSION-3).
+    assert!(!h.calls_for_info_text());
+}
+
+#[test]
 fn r_auto_10_client_relationship_document_is_not_listed() {
     let mut x = doc(&["adult"]);
     x.specific_type = codes::CLIENT_RELATIONSHIP.into();
@@ -400,13 +489,24 @@ fn r_auto_10_client_relationship_document_is_not_listed() {
 // ---- Section 3: service-task view (the parts decided per document)
 
 #[test]
-fn r_task_2_active_period_ends_15_years_after_the_case_closed() {
+fn r_task_2_active_period_ends_17_years_after_the_case_closed() {
+    // 15 years counted from 2 years after the closing (L7725–7727, L29193–29195).
     let mut k = case();
-    k.closed = Some(d("2011-11-23"));
+    k.closed = Some(d("2009-11-23"));
     let x = doc(&["adult"]);
     adult().on("2026-11-23").shown(&x, &k);
     assert_eq!(
         adult().on("2026-11-24").hidden(&x, &k),
+        Hidden::ActivePeriodOver
+    );
+    // Closed 15 years ago: still in its active period.
+    k.closed = Some(d("2011-11-22"));
+    adult().on("2026-11-23").shown(&x, &k);
+    // A 29 February closing ends on 28 February.
+    k.closed = Some(d("2008-02-29"));
+    adult().on("2025-02-28").shown(&x, &k);
+    assert_eq!(
+        adult().on("2025-03-01").hidden(&x, &k),
         Hidden::ActivePeriodOver
     );
     k.closed = None;
@@ -484,10 +584,10 @@ fn r_delay_3_attachment_delayed_on_its_own() {
     late.delay_until = Some(d("2027-01-01"));
     x.attachments = vec![attachment("now"), late];
     let s = adult().shown(&x, &case());
-    assert_eq!(s.attachments, vec![0]);
+    assert_eq!(indexes(&s), vec![0]);
     assert_eq!(s.withheld_attachments, 1);
     assert_eq!(
-        adult().on("2027-01-01").shown(&x, &case()).attachments,
+        indexes(&adult().on("2027-01-01").shown(&x, &case())),
         vec![0, 1]
     );
 }
@@ -498,6 +598,20 @@ fn r_delay_4_ended_delay_is_announced() {
     x.delay_until = Some(d("2026-01-01"));
     assert!(adult().shown(&x, &case()).delay_ended);
     assert!(!adult().shown(&doc(&["adult"]), &case()).delay_ended);
+}
+
+#[test]
+fn r_delay_4_an_attachments_ended_delay_is_announced() {
+    let mut x = doc(&["adult"]);
+    let mut late = attachment("late");
+    late.delay_until = Some(d("2026-11-23"));
+    x.attachments = vec![attachment("plain"), late];
+    let s = adult().shown(&x, &case());
+    let ended: Vec<bool> = s.attachments.iter().map(|a| a.delay_ended).collect();
+    assert_eq!(ended, vec![false, true]);
+    assert!(!s.delay_ended, "the document itself was not delayed");
+    let view = view_of(&x, &s);
+    assert!(view.attachments[1].delay_ended && !view.attachments[0].delay_ended);
 }
 
 #[test]
@@ -550,15 +664,15 @@ fn r_special_3_special_attachment_hides_only_itself() {
     secret.special_content = true;
     x.attachments = vec![secret, attachment("plain")];
     let s = adult().shown(&x, &case());
-    assert_eq!(s.attachments, vec![1]);
+    assert_eq!(indexes(&s), vec![1]);
 }
 
 #[test]
 fn r_special_4_special_relationship_document_hides_front_page_data() {
     let mut rel = relationship("2023-01", vec![worker("Hidden", "2024-01-01")]);
-    assert_eq!(relationship_cards([&rel]).len(), 1);
+    assert_eq!(adult().cards(&rel).len(), 1);
     rel.special_content = true;
-    assert!(relationship_cards([&rel]).is_empty());
+    assert!(adult().cards(&rel).is_empty());
 }
 
 #[test]
@@ -608,7 +722,7 @@ fn worker(name: &str, since: &str) -> ResponsibleWorker {
 #[test]
 fn r_front_4_relationship_dates_are_shown() {
     let rel = relationship("2020-03", vec![]);
-    let cards = relationship_cards([&rel]);
+    let cards = adult().cards(&rel);
     assert_eq!(cards.len(), 1);
     assert_eq!(
         cards[0].relationship.child_protection_started,
@@ -627,9 +741,7 @@ fn r_front_5_newest_contact_person_is_shown() {
         ],
     );
     assert_eq!(
-        relationship_cards([&rel])[0]
-            .contact
-            .map(|w| w.name.as_str()),
+        adult().cards(&rel)[0].contact.map(|w| w.name.as_str()),
         Some("Newest")
     );
 }
@@ -637,9 +749,39 @@ fn r_front_5_newest_contact_person_is_shown() {
 #[test]
 fn r_front_6_old_schema_relationship_documents_are_never_used() {
     let old = relationship("2019-05", vec![]);
-    assert!(relationship_cards([&old]).is_empty());
+    assert!(adult().cards(&old).is_empty());
     let current = relationship("2019-06", vec![]);
-    assert_eq!(relationship_cards([&current]).len(), 1);
+    assert_eq!(adult().cards(&current).len(), 1);
+}
+
+#[test]
+fn r_front_6_old_and_annulled_relationships_are_never_used() {
+    let mut rel = relationship("2023-01", vec![]);
+    rel.old = true;
+    assert!(adult().cards(&rel).is_empty());
+    rel.old = false;
+    rel.status = Status::Deleted;
+    assert!(adult().cards(&rel).is_empty());
+}
+
+#[test]
+fn r_front_7_relationship_document_delayed_or_withheld_from_guardians() {
+    let mut rel = relationship("2023-01", vec![worker("Contact", "2024-01-01")]);
+    rel.client = "child".into();
+    rel.delay_until = Some(d("2026-12-01"));
+    let own = World::own(child());
+    assert!(own.cards(&rel).is_empty());
+    assert_eq!(World::own(child()).on("2026-12-01").cards(&rel).len(), 1);
+    rel.delay_until = None;
+    for (n, to_guardians) in [(1, true), (2, false), (3, true), (4, false)] {
+        rel.guardian_disclosure = Some(code(n));
+        assert_eq!(own.cards(&rel).len(), 1, "code {n}: the child sees it");
+        assert_eq!(
+            World::guardian("mum", child()).cards(&rel).len(),
+            usize::from(to_guardians),
+            "code {n}"
+        );
+    }
 }
 
 // ---- Section 8: guardians
@@ -716,7 +858,8 @@ fn r_guard_2_child_protection_order_blocks_every_guardian() {
 }
 
 #[test]
-fn r_guard_3_guardian_protection_order_blocks_both_guardians() {
+fn r_guard_3_another_guardians_protection_order_blocks_not_ones_own() {
+    // L8744–8750: the guardian WITHOUT the order cannot act; L34527–34529.
     let (mum, mut dad, mut custody) = parents();
     dad.protection_order = true;
     custody[1].1 = dad.clone();
@@ -724,8 +867,40 @@ fn r_guard_3_guardian_protection_order_blocks_both_guardians() {
         act(&mum, &child(), &custody, TODAY),
         Err(Refusal::GuardianProtectionOrder)
     );
+    assert_eq!(act(&dad, &child(), &custody, TODAY), Ok(Role::Guardian));
+    // Both have one: neither can act.
+    let mut mum = mum;
+    mum.protection_order = true;
+    custody[0].1 = mum.clone();
+    for p in [&mum, &dad] {
+        assert_eq!(
+            act(p, &child(), &custody, TODAY),
+            Err(Refusal::GuardianProtectionOrder)
+        );
+    }
+}
+
+#[test]
+fn r_guard_3_information_right_holder_and_guardians_orders() {
+    let (_, mut dad, mut custody) = parents();
+    let mut aunt = person("aunt", "1975-01-01");
+    aunt.protection_order = true;
+    custody.push((
+        link(
+            "aunt",
+            GuardianRole::InformationRight,
+            CustodyAgreement::None,
+        ),
+        aunt.clone(),
+    ));
+    // The holder's own order does not stop them, nor does it stop a guardian.
+    assert_eq!(act(&aunt, &child(), &custody, TODAY), Ok(Role::Guardian));
+    assert_eq!(act(&dad, &child(), &custody, TODAY), Ok(Role::Guardian));
+    // Any guardian's order stops the holder.
+    dad.protection_order = true;
+    custody[1].1 = dad;
     assert_eq!(
-        act(&dad, &child(), &custody, TODAY),
+        act(&aunt, &child(), &custody, TODAY),
         Err(Refusal::GuardianProtectionOrder)
     );
 }
@@ -815,6 +990,20 @@ fn r_guard_9_information_right_holder_acts_as_a_guardian() {
     ));
     assert_eq!(act(&aunt, &child(), &custody, TODAY), Ok(Role::Guardian));
     assert!(act(&mum, &child(), &custody, TODAY).is_ok());
+    // A right that does not cover social-welfare matters does not allow acting.
+    custody[2].0.covers_social_welfare = false;
+    assert_eq!(
+        act(&aunt, &child(), &custody, TODAY),
+        Err(Refusal::RightDoesNotCoverSocialWelfare)
+    );
+    // Blockers apply to holders as to guardians (table 5.6.1, L11063–11075).
+    custody[2].0.covers_social_welfare = true;
+    let mut aunt = aunt;
+    aunt.has_trustee = true;
+    assert_eq!(
+        act(&aunt, &child(), &custody, TODAY),
+        Err(Refusal::IncompetentOrTrustee)
+    );
 }
 
 #[test]
@@ -831,6 +1020,32 @@ fn r_guard_10_disclosure_codes_2_and_4_withhold_from_guardians() {
         // The child always sees their own document.
         World::own(child()).shown(&x, &case());
     }
+}
+
+#[test]
+fn r_guard_10_an_attachment_carries_its_own_guardian_code() {
+    let mut x = doc(&["child"]);
+    x.guardian_disclosure = Some(code(1));
+    let mut private = attachment("private");
+    private.guardian_disclosure = Some(code(4));
+    x.attachments = vec![attachment("open"), private];
+    let s = World::guardian("mum", child()).shown(&x, &case());
+    assert_eq!(indexes(&s), vec![0]);
+    assert_eq!(s.withheld_attachments, 1);
+    // The child sees both, and is told which one the guardians do not see.
+    let own = World::own(child()).shown(&x, &case());
+    assert_eq!(indexes(&own), vec![0, 1]);
+    let told: Vec<bool> = own
+        .attachments
+        .iter()
+        .map(|a| a.withheld_from_guardians)
+        .collect();
+    assert_eq!(told, vec![false, true]);
+    // A guardian who is a client of the (shared) document sees it (L8788–8792).
+    let mut shared = x.clone();
+    shared.clients = vec!["child".into(), "mum".into()];
+    let s = World::guardian("mum", child()).shown(&shared, &case());
+    assert_eq!(indexes(&s), vec![0, 1]);
 }
 
 #[test]
@@ -913,6 +1128,57 @@ fn r_shared_2_document_belongs_to_the_clients_at_creation() {
     );
 }
 
+/// The case with `partner`'s membership from `joined` to `removed`.
+fn partner_member(joined: &str, removed: Option<&str>) -> Case {
+    let mut k = case();
+    for m in k.clients.iter_mut().filter(|m| m.person == "partner") {
+        m.joined = t(joined);
+        m.removed = removed.map(t);
+    }
+    k
+}
+
+#[test]
+fn r_shared_3_membership_record_must_agree_with_the_document() {
+    let partner = World::own(person("partner", "1982-02-02"));
+    let x = doc(&["adult", "partner"]); // drawn up (created) on 2025-01-10
+    partner.shown(&x, &partner_member("2025-01-01T09:00:00+02:00", None));
+    // Joined after the document was drawn up: not theirs, whatever the list says.
+    let late = partner_member("2025-01-11T09:00:00+02:00", None);
+    assert_eq!(partner.hidden(&x, &late), Hidden::NotMemberWhenDrawnUp);
+    assert!(!Hidden::NotMemberWhenDrawnUp.calls_for_info_text());
+    // Removed before it was drawn up.
+    let gone = partner_member(
+        "2024-01-01T09:00:00+02:00",
+        Some("2025-01-09T16:00:00+02:00"),
+    );
+    assert_eq!(partner.hidden(&x, &gone), Hidden::NotMemberWhenDrawnUp);
+    // Removed after drawing up but before storing: still a party (L16814–16818).
+    let mut stored_late = x.clone();
+    stored_late.stored_at = t("2025-01-15T10:00:00+02:00");
+    let after = partner_member(
+        "2024-01-01T09:00:00+02:00",
+        Some("2025-01-12T16:00:00+02:00"),
+    );
+    partner.shown(&stored_late, &after);
+    // The same day, in Finnish time, counts as a member (the document's list decides).
+    let same_day = partner_member("2025-01-09T23:30:00+00:00", None); // 10.1. 01:30 in Helsinki
+    partner.shown(&x, &same_day);
+    // No membership entry at all: fail closed.
+    let mut k = case();
+    k.clients.retain(|m| m.person != "partner");
+    assert_eq!(partner.hidden(&x, &k), Hidden::NotMemberWhenDrawnUp);
+    // A guardian named on the document but not a member then is not its client.
+    let mut y = doc(&["child", "dad"]);
+    y.guardian_disclosure = Some(code(1));
+    let mut k = case();
+    k.clients.retain(|m| m.person != "dad");
+    assert_eq!(
+        World::guardian("dad", child()).hidden(&y, &k),
+        Hidden::GuardianNotClientOfSharedCase
+    );
+}
+
 // ---- Section 10: versions and signatures
 
 #[test]
@@ -975,7 +1241,18 @@ fn r_sign_1_system_signatures_are_not_shown() {
 }
 
 #[test]
-fn eighteenth_birthday_of_a_leap_day_child_is_1_march() {
-    assert_eq!(eighteenth_birthday(d("2008-02-29")), d("2026-03-01"));
+fn r_guard_1_a_leap_day_child_comes_of_age_on_28_february() {
+    // Act 234/1930 §1: the last day of the month when it has no such day.
+    assert_eq!(eighteenth_birthday(d("2008-02-29")), d("2026-02-28"));
     assert_eq!(eighteenth_birthday(d("2010-06-15")), d("2028-06-15"));
+    assert_eq!(eighteenth_birthday(d("2010-02-28")), d("2028-02-28"));
+    // Other ages land on 29 February when the year has one (the same function).
+    assert_eq!(years_after(d("2008-02-29"), 4), d("2012-02-29"));
+    let (mum, _, custody) = parents();
+    let leap = person("child", "2008-02-29");
+    assert_eq!(act(&mum, &leap, &custody, "2026-02-27"), Ok(Role::Guardian));
+    assert_eq!(
+        act(&mum, &leap, &custody, "2026-02-28"),
+        Err(Refusal::NotMinor)
+    );
 }

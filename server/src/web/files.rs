@@ -8,10 +8,10 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 
 use super::error::WebError;
-use super::portal::{AuditEvent, Decided, Viewing};
+use super::portal::{AuditEvent, Viewing};
 use super::AppState;
 use crate::archive::format;
-use crate::assemble::sanitise;
+use crate::assemble::{sanitise, Evaluated};
 use app::error::AppError;
 
 /// A PDF as it is, or an XHTML body as a sanitised page of its own (the title
@@ -56,7 +56,7 @@ fn serve(title: &str, body: &format::Body) -> Result<Response, WebError> {
 }
 
 /// The viewer, and the subject's records decided for them.
-async fn decided(state: &AppState, headers: &HeaderMap) -> Result<(Viewing, Decided), WebError> {
+async fn decided(state: &AppState, headers: &HeaderMap) -> Result<(Viewing, Evaluated), WebError> {
     let v = state.portal.viewing(headers).await?;
     let decided = state
         .portal
@@ -73,7 +73,7 @@ pub async fn body(
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let (v, d) = decided(&state, &headers).await?;
-    let (doc, _) = d.evaluated.find(&id).ok_or(WebError::not_found(v.lang()))?;
+    let (doc, _) = d.find(&id).ok_or(WebError::not_found(v.lang()))?;
     state
         .portal
         .audit(AuditEvent::read(&v, "document_body", Some(&id)))
@@ -88,11 +88,11 @@ pub async fn attachment(
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
     let (v, d) = decided(&state, &headers).await?;
-    let attachment = d.evaluated.find(&id).and_then(|(doc, shown)| {
+    let attachment = d.find(&id).and_then(|(doc, shown)| {
         shown
             .attachments
             .iter()
-            .filter_map(|&i| doc.attachments.get(i))
+            .filter_map(|s| doc.attachments.get(s.index))
             .find(|a| a.id == aid)
     });
     let a = attachment.ok_or(WebError::not_found(v.lang()))?;

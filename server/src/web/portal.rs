@@ -3,25 +3,25 @@
 //! assembly. Each request resolves its viewer once, then loads, decides,
 //! assembles and audits.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use app::backend::Backend;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::model::{
-    ChildChoice, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo,
+    ChildChoice, DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson,
+    ViewerInfo,
 };
 use chrono::{NaiveDate, Utc};
 use http::HeaderMap;
 use sha2::{Digest, Sha256};
 
-use crate::archive::format::{ClientRelationship, Language, Person};
+use crate::archive::format::{Language, Person};
 use crate::assemble::{self, Evaluated, Labels};
 use crate::clock::finnish_date;
 use crate::config::{AuthMode, Config};
 use crate::policy::{self, Role, View};
-use crate::store::{SessionRow, Store, SubjectRecords};
+use crate::store::{SessionRow, Store};
 
 #[derive(Clone)]
 pub struct Portal {
@@ -41,24 +41,6 @@ pub struct Viewing {
 impl Viewing {
     pub fn lang(&self) -> Lang {
         lang_of(&self.viewer)
-    }
-}
-
-/// A subject's records with the policy applied, for one request.
-pub struct Decided {
-    pub evaluated: Evaluated,
-    /// Organisation names by oid (R-TASK-5).
-    pub organisations: HashMap<String, String>,
-    /// The newest version of each of the subject's client relationships.
-    pub relationships: Vec<ClientRelationship>,
-}
-
-impl Decided {
-    pub fn labels<'a>(&'a self, v: &Viewing) -> Labels<'a> {
-        Labels {
-            previous_login: v.session.previous_login,
-            organisations: &self.organisations,
-        }
     }
 }
 
@@ -191,16 +173,9 @@ impl Portal {
         })
     }
 
-    /// Loads the subject's records and runs the policy over every document.
-    pub async fn decide(&self, v: &Viewing) -> Result<Decided, AppError> {
-        let SubjectRecords {
-            documents,
-            cases,
-            units,
-            organisations,
-            relationships,
-            disclosures: _,
-        } = self.store.subject_records(&v.subject.id).await?;
+    /// Loads the subject's records and runs the policy over every one of them.
+    pub async fn decide(&self, v: &Viewing) -> Result<Evaluated, AppError> {
+        let records = self.store.subject_records(&v.subject.id).await?;
         let view = View {
             viewer_id: &v.viewer.id,
             subject: &v.subject,
@@ -208,11 +183,7 @@ impl Portal {
             today: self.today(),
             phase: self.config.phase,
         };
-        Ok(Decided {
-            evaluated: assemble::evaluate(&view, documents, &cases, &units),
-            organisations,
-            relationships,
-        })
+        Ok(assemble::evaluate(&view, records))
     }
 
     /// Who is viewing, for the page frame.
@@ -237,11 +208,12 @@ impl Portal {
         headers: &HeaderMap,
         action: &str,
         target: Option<&str>,
-        assemble: impl FnOnce(&Viewing, &Decided) -> Option<T>,
+        assemble: impl FnOnce(&Evaluated, &Labels<'_>) -> Option<T>,
     ) -> Result<Page<T>, AppError> {
         let v = self.viewing(headers).await?;
-        let decided = self.decide(&v).await?;
-        let data = assemble(&v, &decided).ok_or(AppError::NotFound)?;
+        let evaluated = self.decide(&v).await?;
+        let labels = evaluated.labels(v.session.previous_login);
+        let data = assemble(&evaluated, &labels).ok_or(AppError::NotFound)?;
         self.audit(AuditEvent::read(&v, action, target)).await?;
         Ok(Page {
             viewer: self.viewer_info(&v).await?,
@@ -258,12 +230,8 @@ impl Backend for Portal {
     }
 
     async fn front_page(&self, headers: &HeaderMap) -> Result<Page<FrontPage>, AppError> {
-        self.page(headers, "front_page", None, |v, d| {
-            Some(assemble::front_page(
-                &d.evaluated,
-                &d.relationships,
-                &d.labels(v),
-            ))
+        self.page(headers, "front_page", None, |e, labels| {
+            Some(assemble::front_page(e, labels))
         })
         .await
     }
@@ -274,9 +242,8 @@ impl Backend for Portal {
         task: &str,
         query: TaskQuery,
     ) -> Result<Page<TaskPage>, AppError> {
-        self.page(headers, "task_page", Some(task), |v, d| {
-            app::tasks::find(task)
-                .map(|_| assemble::task_page(&d.evaluated, task, query, &d.labels(v)))
+        self.page(headers, "task_page", Some(task), |e, labels| {
+            app::tasks::find(task).map(|_| assemble::task_page(e, task, query, labels))
         })
         .await
     }
@@ -287,10 +254,16 @@ impl Backend for Portal {
         id: &str,
     ) -> Result<Page<DocumentView>, AppError> {
         // Hidden and missing are the same answer.
-        self.page(headers, "document", Some(id), |v, d| {
-            d.evaluated
-                .find(id)
-                .map(|(doc, shown)| assemble::document_view(doc, shown, &d.labels(v)))
+        self.page(headers, "document", Some(id), |e, labels| {
+            e.find(id)
+                .map(|(doc, shown)| assemble::document_view(doc, shown, &e.disclosures, labels))
+        })
+        .await
+    }
+
+    async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError> {
+        self.page(headers, "disclosures", None, |e, _| {
+            Some(assemble::disclosures_page(e))
         })
         .await
     }
