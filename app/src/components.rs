@@ -73,6 +73,17 @@ pub fn InfoText() -> impl IntoView {
     }
 }
 
+/// R-INFO-5: the standing note that pre-Kanta and phase-1 documents are not
+/// shown (every reader gets it; it is not the information text of R-INFO-1).
+#[component]
+pub fn StandingNote() -> impl IntoView {
+    view! {
+        <p class="standing-note" data-testid="standing-note">
+            {lang().t().standing_note}
+        </p>
+    }
+}
+
 /// The notices a document carries (R-TASK-6, R-TASK-7, R-DELAY-4).
 #[component]
 pub fn DocNotices(doc: DocSummary) -> impl IntoView {

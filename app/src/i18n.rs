@@ -99,6 +99,19 @@ pub struct Texts {
     pub test_banner: &'static str,
     pub own_records: &'static str,
     pub back_to_own: &'static str,
+    pub drawn_up: &'static str,
+    pub to_raised: &'static str,
+    pub standing_note: &'static str,
+    pub attachment_delay_ended: &'static str,
+    pub attachment_withheld_notice: &'static str,
+    pub disclosures: &'static str,
+    pub disclosures_intro: &'static str,
+    pub disclosed_at: &'static str,
+    pub recipient: &'static str,
+    pub disclosed_data: &'static str,
+    pub document: &'static str,
+    pub no_disclosures: &'static str,
+    pub document_disclosures: &'static str,
 }
 
 pub const FI: Texts = Texts {
@@ -159,6 +172,19 @@ pub const FI: Texts = Texts {
     test_banner: "Testitunnistautuminen: kuka tahansa voi kirjautua kenenä tahansa. Ei oikeita asiakastietoja.",
     own_records: "Omat tiedot",
     back_to_own: "Palaa omiin tietoihin",
+    drawn_up: "Laadittu",
+    to_raised: "Päivämäärähaku ulottuu 1.1.2023 asti; haun loppupäivä on siirretty siihen.",
+    standing_note: "OmaKannassa ei näytetä asiakirjoja, jotka on tallennettu ennen kuin sosiaalihuollon toimintayksikkö liittyi Kanta-palveluihin, eikä ensimmäisen vaiheen asiakirjoja. Niistä kerrotaan sinulle muulla tavoin.",
+    attachment_delay_ended: "Liitteen näyttämisen viivästys on päättynyt.",
+    attachment_withheld_notice: "Tätä liitettä ei näytetä huoltajillesi.",
+    disclosures: "Tietojen luovutukset",
+    disclosures_intro: "Luovutukset, joissa tietojasi on haettu toisen rekisterinpitäjän rekisteristä: aika, tiedot saanut organisaatio ja luovutetut tiedot.",
+    disclosed_at: "Aika",
+    recipient: "Vastaanottaja",
+    disclosed_data: "Luovutetut tiedot",
+    document: "Asiakirja",
+    no_disclosures: "Ei näytettäviä luovutuksia.",
+    document_disclosures: "Tämän asiakirjan luovutukset",
 };
 
 pub const SV: Texts = Texts {
@@ -219,6 +245,19 @@ pub const SV: Texts = Texts {
     test_banner: "Testidentifiering: vem som helst kan logga in som vem som helst. Inga riktiga klientuppgifter.",
     own_records: "Egna uppgifter",
     back_to_own: "Tillbaka till dina egna uppgifter",
+    drawn_up: "Upprättad",
+    to_raised: "Datumsökningen når tillbaka till 1.1.2023; sökningens slutdatum har flyttats dit.",
+    standing_note: "I MittKanta visas inte handlingar som lagrats innan verksamhetsenheten inom socialvården anslöt sig till Kanta-tjänsterna, och inte heller handlingar från den första fasen. Du informeras om dem på annat sätt.",
+    attachment_delay_ended: "Den fördröjda visningen av bilagan har upphört.",
+    attachment_withheld_notice: "Denna bilaga visas inte för dina vårdnadshavare.",
+    disclosures: "Utlämnanden av uppgifter",
+    disclosures_intro: "Utlämnanden där dina uppgifter har sökts i en annan personuppgiftsansvarigs register: tidpunkt, den organisation som fick uppgifterna och vilka uppgifter som lämnades ut.",
+    disclosed_at: "Tidpunkt",
+    recipient: "Mottagare",
+    disclosed_data: "Utlämnade uppgifter",
+    document: "Handling",
+    no_disclosures: "Inga utlämnanden att visa.",
+    document_disclosures: "Utlämnanden av denna handling",
 };
 
 pub const EN: Texts = Texts {
@@ -279,6 +318,19 @@ pub const EN: Texts = Texts {
     test_banner: "Test identification: anyone can sign in as anyone. No real client data.",
     own_records: "My own records",
     back_to_own: "Back to my own records",
+    drawn_up: "Drawn up",
+    to_raised: "Date search reaches back to 1 Jan 2023; the end of the search has been moved there.",
+    standing_note: "Documents stored before the social-welfare unit joined the Kanta services, and documents of the first phase, are not shown here. You are informed of them in another way.",
+    attachment_delay_ended: "The delayed display of this attachment has ended.",
+    attachment_withheld_notice: "This attachment is not shown to your guardians.",
+    disclosures: "Disclosures of data",
+    disclosures_intro: "Times your data were searched from another register keeper's register: when, the organisation that received the data, and which data.",
+    disclosed_at: "Time",
+    recipient: "Recipient",
+    disclosed_data: "Data disclosed",
+    document: "Document",
+    no_disclosures: "No disclosures to show.",
+    document_disclosures: "Disclosures of this document",
 };
 
 /// Finnish-style date: 5.3.2024.

@@ -20,7 +20,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use pages::{DocumentPage, FrontPage, LoginPage, NotFound, TaskView};
+use pages::{DisclosuresPage, DocumentPage, FrontPage, LoginPage, NotFound, TaskView};
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("") view=FrontPage ssr=SsrMode::Async />
                 <Route path=path!("tasks/:code") view=TaskView ssr=SsrMode::Async />
                 <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
+                <Route path=path!("disclosures") view=DisclosuresPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

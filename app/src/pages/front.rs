@@ -1,10 +1,10 @@
-//! The front page: R-FRONT-1..6, R-INFO-1/2.
+//! The front page: R-FRONT-1..7, R-INFO-1..5, and the way to R-DISC-1.
 
 use leptos::prelude::*;
 
 use super::layout::signed_in;
 use crate::api::get_front_page;
-use crate::components::{date, lang, DocLink, InfoText, PageTitle};
+use crate::components::{date, lang, DocLink, InfoText, PageTitle, StandingNote};
 use crate::model::{FrontPage as Data, Relationship};
 use crate::tasks;
 
@@ -22,6 +22,8 @@ fn Front(data: Data) -> impl IntoView {
         <PageTitle text=t.front_title />
         <h1>{t.front_title}</h1>
         {data.info_text.then(|| view! { <InfoText /> })}
+        <StandingNote />
+        <p class="disclosures-link"><a href="/disclosures">{t.disclosures}</a></p>
         {data.relationships.into_iter().map(|r| view! { <RelationshipCard r=r /> }).collect_view()}
         {data.groups.is_empty().then(|| view! { <p>{t.no_documents}</p> })}
         {data.groups.into_iter().map(|g| {

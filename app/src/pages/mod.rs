@@ -1,9 +1,11 @@
+mod disclosures;
 mod document;
 mod front;
 mod layout;
 mod login;
 mod task;
 
+pub use disclosures::DisclosuresPage;
 pub use document::DocumentPage;
 pub use front::FrontPage;
 pub use login::LoginPage;

@@ -80,6 +80,7 @@ fn Task(data: TaskPage) -> impl IntoView {
             </fieldset>
         </Form>
         {data.from_raised.then(|| view! { <p class="notice" role="status">{t.from_raised}</p> })}
+        {data.to_raised.then(|| view! { <p class="notice" role="status">{t.to_raised}</p> })}
         <p class="count" data-testid="total">{l.documents(data.total)}</p>
         <table class="documents">
             <thead>
@@ -87,7 +88,7 @@ fn Task(data: TaskPage) -> impl IntoView {
                     <th scope="col">{t.name}</th>
                     <th scope="col">{t.date}</th>
                     <th scope="col">{t.attachments}</th>
-                    <th scope="col">{t.created}</th>
+                    <th scope="col">{t.drawn_up}</th>
                     <th scope="col">{t.social_service}</th>
                     <th scope="col">{t.register_keeper}</th>
                 </tr>
@@ -98,7 +99,7 @@ fn Task(data: TaskPage) -> impl IntoView {
                         <td><DocLink doc=d.clone() /><DocNotices doc=d.clone() /></td>
                         <td><time datetime=d.date.to_string()>{date(d.date)}</time></td>
                         <td>{d.attachments}</td>
-                        <td>{date(d.stored)}</td>
+                        <td><time datetime=d.drawn_up.to_string()>{date(d.drawn_up)}</time></td>
                         <td>{d.social_services.iter().map(|s| service_name(s)).collect::<Vec<_>>().join(", ")}</td>
                         <td>{d.register_keeper.clone()}</td>
                     </tr>

@@ -16,6 +16,7 @@ pub const EMMA: &str = "150612A522E";
 pub const EINO: &str = "111140-0917";
 pub const SOFIA: &str = "241290-318M";
 pub const DAVID: &str = "TEMP-2024-000123";
+pub const LAURA: &str = "030288-324P";
 
 /// Document ids of the demo archive, by their short key.
 pub fn doc_id(key: &str) -> String {

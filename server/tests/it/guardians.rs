@@ -5,7 +5,6 @@
 use crate::common::*;
 use portal_server::policy::Phase;
 
-const LAURA: &str = "030288-324P";
 const PEKKA: &str = "201186-117R";
 const RIIKKA: &str = "070762-284A";
 const TIINA: &str = "210375-448S";
@@ -16,6 +15,7 @@ const ANTTI: &str = "300685-317B";
 const KALLE: &str = "040479-139N";
 const EEVA: &str = "101081-4863";
 const IIDA: &str = "030310A587V";
+const KAROLIINA: &str = "290208A246A";
 
 async fn offered(s: &TestServer, c: &reqwest::Client) -> Vec<(String, String)> {
     choices(&s.get(c, "/").await.body)
@@ -58,10 +58,12 @@ async fn r_guard_1_to_7_who_may_act_matrix() {
         (TIMO, "Ville Mäkinen", false),    // R-GUARD-5 unstructured agreement
         (TIINA, "Ville Mäkinen", true),    // R-GUARD-1 still 17
         (MARJA, "Noora Laine", false),     // R-GUARD-2 child's protection order
-        (SANNA, "Leo Heikkinen", false),   // R-GUARD-3 her own protection order
+        (SANNA, "Leo Heikkinen", true),    // R-GUARD-3 her own order does not stop her (L8744–8750)
         (ANTTI, "Leo Heikkinen", false),   // R-GUARD-3 the other guardian's order
         (AINO, "Emma Nieminen", false),    // R-GUARD-1 not a guardian
         (IIDA, "Aada Koivisto", true),     // R-GUARD-6 a guardian who is a minor herself
+        (MARJA, "Karoliina Laine", false), // R-GUARD-1 born 29.2.2008: 18 on 28.2.2026
+        (EINO, "Emma Nieminen", false),    // R-GUARD-9 a right that does not cover social welfare
     ];
     for (viewer, child, allowed) in matrix {
         let c = s.login(viewer).await;
@@ -251,4 +253,62 @@ async fn two_children_of_the_same_name_the_chosen_one_is_selected() {
             "only the chosen child"
         );
     }
+}
+
+#[tokio::test]
+async fn r_guard_1_a_leap_day_child_is_acted_for_until_28_february() {
+    for (day, acting) in [("2026-02-27", true), ("2026-02-28", false)] {
+        let s = start(Phase::Two, day).await;
+        let c = s.login(MARJA).await;
+        let names: Vec<String> = offered(&s, &c).await.into_iter().map(|(_, n)| n).collect();
+        assert_eq!(
+            names.contains(&"Karoliina Laine".to_string()),
+            acting,
+            "{day}: {names:?}"
+        );
+    }
+    // Karoliina herself reads her own records.
+    let s = phase2().await;
+    let c = s.login(KAROLIINA).await;
+    assert_eq!(s.get(&c, "/").await.status, 200);
+}
+
+#[tokio::test]
+async fn r_front_7_a_relationship_document_withheld_from_guardians() {
+    let s = phase2().await;
+    let emma = s.login(EMMA).await;
+    let own = s.get(&emma, "/").await.body;
+    assert!(own.contains("Sari Koski") && own.contains("data-testid=\"relationship\""));
+    let laura = s.login(LAURA).await;
+    act_for(&s, &laura, "Emma Nieminen").await;
+    let front = s.get(&laura, "/").await.body;
+    let api = s.server_fn(&laura, "front-page", &[]).await.body;
+    for body in [&front, &api] {
+        assert!(!body.contains("Sari Koski") && !body.contains("sari.koski"));
+        assert!(!body.contains("data-testid=\"relationship\""));
+    }
+}
+
+#[tokio::test]
+async fn r_guard_10_an_attachment_withheld_from_guardians_on_its_own() {
+    let s = phase2().await;
+    let e03 = doc_id("E03");
+    let laura = s.login(LAURA).await;
+    act_for(&s, &laura, "Emma Nieminen").await;
+    let page = s.get(&laura, &format!("/documents/{e03}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Tapaamisaikataulu"));
+    assert!(!page.body.contains("Emman oma kirje") && !page.body.contains("ATT-E03-1"));
+    let file = s
+        .get(
+            &laura,
+            &format!("/files/documents/{e03}/attachments/ATT-E03-1"),
+        )
+        .await;
+    assert_eq!(file.status, 404);
+    // Emma sees both, and is told which one her guardians do not see.
+    let emma = s.login(EMMA).await;
+    let own = s.get(&emma, &format!("/documents/{e03}")).await.body;
+    assert!(own.contains("Emman oma kirje") && own.contains("Tapaamisaikataulu"));
+    assert!(own.contains("Tätä liitettä ei näytetä huoltajillesi."));
 }

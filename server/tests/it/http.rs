@@ -61,7 +61,7 @@ async fn r_front_1_groups_by_service_task_with_the_five_newest() {
     let page = s.get(&c, "/").await;
     assert_eq!(page.status, 200);
     let working_age = group_docs(&page.body, "2016:26");
-    let expected: Vec<String> = ["A09", "A23", "C03", "A08", "A07"]
+    let expected: Vec<String> = ["A09", "A28", "A23", "C03", "C05"]
         .iter()
         .map(|k| doc_id(k))
         .collect();
@@ -167,8 +167,8 @@ async fn r_task_1_service_task_view_lists_all_visible_documents() {
     let c = s.login(AINO).await;
     let page = s.get(&c, "/tasks/2016:26").await;
     assert_eq!(page.status, 200);
-    assert!(visible_text(&page.body).contains("13 asiakirjaa"));
-    assert_eq!(table_docs(&page.body).len(), 13);
+    assert!(visible_text(&page.body).contains("17 asiakirjaa"));
+    assert_eq!(table_docs(&page.body).len(), 17);
     assert_eq!(s.get(&c, "/tasks/2016:99").await.status, 404);
 }
 
@@ -282,7 +282,9 @@ async fn r_task_8_document_opens_in_its_display_format() {
 }
 
 /// Titles and ids of Aino's demo documents that must never reach her.
-const AINO_HIDDEN: [(&str, &str); 13] = [
+const AINO_HIDDEN: [(&str, &str); 15] = [
+    ("A26", "Lähisuhdeväkivallan ehkäisyn lausunto"),
+    ("A27", "Päätös kumotussa asiassa"),
     ("A10", "Viivästetty selvitys asumisesta"),
     ("A12", "Asiakirja viivästetyssä asiassa"),
     ("A13", "Erityissisältöinen muistio"),
@@ -618,4 +620,166 @@ async fn r_special_5_case_flag_removed_but_document_flag_stays() {
         .await
         .body
         .contains("Anteckning med eget specialinnehåll"));
+}
+
+#[tokio::test]
+async fn r_task_2_active_for_17_years_after_the_case_closed() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/tasks/2016:26").await.body;
+    // Closed 15.1.2010: 16 years ago, still in its active period.
+    assert!(page.contains("Päätös 2009, aktiivikäyttöaika jatkuu"));
+    // Closed 30.6.2009: more than 17 years ago.
+    assert!(!page.contains("Vanhentunut päätös 2009"));
+}
+
+#[tokio::test]
+async fn r_auto_4_violence_prevention_by_social_service() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A26")))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn r_auto_9_documents_of_an_annulled_case_are_not_shown() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A27")))
+            .await
+            .status,
+        404
+    );
+    assert!(!s
+        .get(&c, "/tasks/2016:26")
+        .await
+        .body
+        .contains("Päätös kumotussa asiassa"));
+}
+
+#[tokio::test]
+async fn r_delay_4_an_attachments_ended_delay_is_announced() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, &format!("/documents/{}", doc_id("A28")))
+        .await
+        .body;
+    assert!(page.contains("Liite: asumisselvitys (viivästys päättynyt)"));
+    assert!(page.contains("Liitteen näyttämisen viivästys on päättynyt."));
+    assert!(
+        !page.contains("Asiakirjan näyttämisen viivästys on päättynyt."),
+        "the document itself was not delayed"
+    );
+}
+
+#[tokio::test]
+async fn r_task_5_the_drawn_up_column() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s.get(&c, "/tasks/2016:26").await.body;
+    assert!(page.contains("<th scope=\"col\">Laadittu</th>"));
+    let row = &page[page
+        .find(&format!("data-doc=\"{}\"", doc_id("A08")))
+        .unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    // The corrected version was drawn up on the correction date.
+    assert!(row.contains("datetime=\"2025-10-03\""), "{row}");
+}
+
+#[tokio::test]
+async fn r_shared_3_membership_is_read_at_the_drawing_up_time() {
+    let s = phase2().await;
+    let juha = s.login(JUHA).await;
+    // Drawn up on 25.9., stored on 3.10., Juha removed on 30.9.: still his.
+    assert_eq!(
+        s.get(&juha, &format!("/documents/{}", doc_id("C04")))
+            .await
+            .status,
+        200
+    );
+    // Drawn up after his removal, though its client list names him: not his.
+    assert_eq!(
+        s.get(&juha, &format!("/documents/{}", doc_id("C05")))
+            .await
+            .status,
+        404
+    );
+    let aino = s.login(AINO).await;
+    assert_eq!(
+        s.get(&aino, &format!("/documents/{}", doc_id("C05")))
+            .await
+            .status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn r_info_3_a_delayed_relationship_document_calls_for_the_info_text() {
+    let s = phase2().await;
+    let c = s.login(SOFIA).await;
+    let page = s.get(&c, "/").await.body;
+    assert!(page.contains("data-testid=\"info-text\""));
+    assert!(!page.contains("Fördröjd Arbetare"));
+    assert!(page.contains("Anna Sjöberg"));
+}
+
+#[tokio::test]
+async fn r_info_5_a_standing_note_on_old_and_phase_1_documents() {
+    let s = phase2().await;
+    for (who, words) in [
+        (AINO, "ensimmäisen vaiheen asiakirjoja"),
+        (SOFIA, "handlingar från den första fasen"),
+    ] {
+        let c = s.login(who).await;
+        let page = s.get(&c, "/").await.body;
+        assert!(page.contains("data-testid=\"standing-note\""), "{who}");
+        assert!(page.contains(words), "{who}");
+    }
+}
+
+#[tokio::test]
+async fn r_front_6_old_and_annulled_relationships_are_never_used() {
+    let s = phase2().await;
+    let aino = s.login(AINO).await;
+    assert!(!s.get(&aino, "/").await.body.contains("Vanhan Asiakkuuden"));
+    let eino = s.login(EINO).await;
+    let page = s.get(&eino, "/").await.body;
+    assert!(!page.contains("Kumotun Asiakkuuden") && page.contains("Pirjo Laaksonen"));
+}
+
+#[tokio::test]
+async fn the_default_phase_is_1() {
+    let config = portal_server::config::Config {
+        auth: portal_server::config::AuthMode::Test,
+        secure_cookies: false,
+        today: Some("2026-11-23".parse().unwrap()),
+        ..Default::default()
+    };
+    let s = start_configured(None, config).await;
+    let c = s.login(AINO).await;
+    // R-AUTO-6 (shared case) and R-AUTO-5 (journal entry) hold in phase 1.
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("C02")))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A04")))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        s.get(&c, &format!("/documents/{}", doc_id("A05")))
+            .await
+            .status,
+        200
+    );
 }

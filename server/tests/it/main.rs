@@ -1,6 +1,6 @@
 //! The server's integration tests, one binary (it links once):
 //!
-//! - `http`, `guardians`: a real portal over HTTP on the demo archive, per rule id;
+//! - `http`, `guardians`, `disclosures`: a real portal over HTTP on the demo archive, per rule id;
 //! - `import`: each kind of bad input to the import, and the command line;
 //! - `differential`: random archives, the portal against the reference model;
 //! - `leak_scan`: random archives over HTTP, nothing hidden in any answer;
@@ -19,6 +19,7 @@
 
 mod common;
 mod differential;
+mod disclosures;
 mod guardians;
 mod http;
 mod import;
