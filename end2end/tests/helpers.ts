@@ -45,3 +45,12 @@ export async function hydrated(page: Page, info: TestInfo) {
     await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   }
 }
+
+/** Chooses to act for the child named `child` (R-GUARD-1..9). */
+export async function actFor(page: Page, info: TestInfo, child: string) {
+  await page.locator("select#subject").selectOption({ label: child });
+  await page.locator("nav.acting").getByRole("button", { name: "OK" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await hydrated(page, info);
+  await expect(page.getByTestId("acting-banner")).toContainText(child);
+}

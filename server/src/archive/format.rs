@@ -1,4 +1,4 @@
-//! The import format of `shared/spec/archive-format.md`, version 1, as Rust types.
+//! The import format of `server/docs/archive-format.md`, version 1, as Rust types.
 //!
 //! Every struct denies unknown fields: a misspelt `special_contnet` must be an
 //! error, never a silently visible document. Semantic checks (codes, references,

@@ -1,6 +1,6 @@
 //! The visibility policy: which documents of a subject a viewer may see.
 //!
-//! Read this next to `shared/spec/visibility-rules.md`: every check cites the
+//! Read this next to `server/docs/visibility-rules.md`: every check cites the
 //! rule id it implements. The module is pure — no I/O, no clock, no database —
 //! so every decision is a function of its arguments and can be tested alone.
 //! Whatever this module hides never leaves the server: callers build the
