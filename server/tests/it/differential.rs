@@ -202,6 +202,28 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                         ));
                     }
                 }
+                // R-DISC-1..3: the disclosure log, as (document, recipient, data).
+                let got_disc = match portal.disclosures(&headers).await {
+                    Ok(p) => p.data.disclosures,
+                    Err(e) => return Some(format!("{at}: disclosures failed: {e:?}")),
+                };
+                let mut got_disc: Vec<(String, String, String)> = got_disc
+                    .into_iter()
+                    .map(|d| (d.document_id, d.recipient, d.data))
+                    .collect();
+                got_disc.sort();
+                let mut want_disc: Vec<(String, String, String)> = a
+                    .disclosures
+                    .iter()
+                    .filter(|d| exp.disclosures.contains(&d.id))
+                    .map(|d| (d.document.clone(), d.recipient.clone(), d.data.clone()))
+                    .collect();
+                want_disc.sort();
+                if got_disc != want_disc {
+                    return Some(format!(
+                        "{at}: disclosures {got_disc:?}, model {want_disc:?}"
+                    ));
+                }
                 // Every document id of the archive, shown or not.
                 for id in &doc_ids {
                     let got = portal.document(&headers, id).await;
@@ -216,6 +238,38 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                             if &got_atts != atts {
                                 return Some(format!(
                                     "{at}: {id} attachments {got_atts:?}, model {atts:?}"
+                                ));
+                            }
+                            // R-DELAY-4, R-TASK-6: the notices.
+                            let s = &view.data.summary;
+                            let notices = (s.delay_ended, s.withheld_from_guardians);
+                            let want = (
+                                exp.delay_ended.contains(id),
+                                exp.minor_notice.contains(id),
+                            );
+                            if notices != want {
+                                return Some(format!(
+                                    "{at}: {id} notices (delay ended, minor) {notices:?}, model {want:?}"
+                                ));
+                            }
+                            let mut got_ended: Vec<String> = view
+                                .data
+                                .attachments
+                                .iter()
+                                .filter(|l| l.delay_ended)
+                                .filter_map(|l| l.href.rsplit('/').next())
+                                .map(|att| format!("{id}/{att}"))
+                                .collect();
+                            got_ended.sort();
+                            let want_ended: Vec<String> = exp
+                                .attachment_delay_ended
+                                .iter()
+                                .filter(|k| k.starts_with(&format!("{id}/")))
+                                .cloned()
+                                .collect();
+                            if got_ended != want_ended {
+                                return Some(format!(
+                                    "{at}: {id} attachment delay notices {got_ended:?}, model {want_ended:?}"
                                 ));
                             }
                         }
@@ -246,6 +300,7 @@ async fn minimise(mut a: Archive, views: &[(&str, Phase)], mut store_no: u64) ->
         for id in &ids {
             let mut b = a.clone();
             b.documents.retain(|d| &d.id != id);
+            b.disclosures.retain(|d| &d.document != id);
             candidates.push(b);
         }
         for i in 0..a.documents.len() {
@@ -254,6 +309,11 @@ async fn minimise(mut a: Archive, views: &[(&str, Phase)], mut store_no: u64) ->
             if b.documents[i] != a.documents[i] {
                 candidates.push(b);
             }
+        }
+        for i in 0..a.disclosures.len() {
+            let mut b = a.clone();
+            b.disclosures.remove(i);
+            candidates.push(b);
         }
         for i in 0..a.guardianships.len() {
             let mut b = a.clone();

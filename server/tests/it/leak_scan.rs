@@ -2,7 +2,8 @@
 //! document the reference model hides from a viewer (its id, any version's
 //! title or body, its attachments; the older versions and withheld attachments
 //! of shown documents; any restriction reason) appears in any response body
-//! that viewer gets: SSR HTML with its hydration data, server-function JSON,
+//! that viewer gets (nor the disclosures of such a document, nor anyone who
+//! searched, R-DISC-2/3): SSR HTML with its hydration data, server-function JSON,
 //! file routes, error answers. A hidden id is answered byte for byte as a
 //! missing one (the per-response script nonce aside).
 //!
@@ -10,7 +11,7 @@
 
 use crate::common::{start_with, TestServer};
 use crate::model;
-use portal_server::archive::format::Archive;
+use portal_server::archive::format::{Archive, Disclosure};
 use portal_server::policy::Phase;
 
 const TODAY: &str = "2026-11-23";
@@ -86,6 +87,27 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
             }
         }
     }
+    // R-DISC-2: whoever searched is never shown; R-DISC-3: nor is a disclosure
+    // of a document the viewer may not see (its recipient and data, unless a
+    // shown disclosure carries the same words).
+    let shown: Vec<&Disclosure> = a
+        .disclosures
+        .iter()
+        .filter(|d| exp.disclosures.contains(&d.id))
+        .collect();
+    for d in &a.disclosures {
+        if let Some(p) = &d.professional {
+            out.push((p.name.clone(), format!("professional of disclosure {}", d.id)));
+        }
+        if !exp.disclosures.contains(&d.id) {
+            if !shown.iter().any(|s| s.recipient == d.recipient) {
+                out.push((d.recipient.clone(), format!("recipient of hidden disclosure {}", d.id)));
+            }
+            if !shown.iter().any(|s| s.data == d.data) {
+                out.push((d.data.clone(), format!("data of hidden disclosure {}", d.id)));
+            }
+        }
+    }
     out
 }
 
@@ -143,6 +165,11 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
             bodies.push((
                 "/api/viewer".into(),
                 s.server_fn(&c, "viewer", &[]).await.body,
+            ));
+            bodies.push(("/disclosures".into(), s.get(&c, "/disclosures").await.body));
+            bodies.push((
+                "/api/disclosures".into(),
+                s.server_fn(&c, "disclosures", &[]).await.body,
             ));
             for task in app::tasks::SERVICE_TASKS.iter() {
                 for q in [
