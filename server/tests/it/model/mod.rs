@@ -535,8 +535,8 @@ pub fn expected(
                 // minderårig klient information om det finns någon handling som
                 // inte visas för hans eller hennes vårdnadshavare" (for a minor
                 // client, the list shows whether a document is not shown to the
-                // guardians); table 5.5.1 rows 6 and 8 (L9710–9799,
-                // L10045–10075): for codes 2 and 4, "Visar ... för en
+                // guardians); table 5.5.1 rows 6 and 8 (L9674–9799,
+                // L9939–10075): for codes 2 and 4, "Visar ... för en
                 // minderårig klient i handlingen en uppgift om att handlingen
                 // inte visas för vårdnadshavaren". Own view, under 18 today.
                 if !acting && withheld_from_guardians && minor(person(a, subject), today) {
