@@ -144,11 +144,12 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                     })
                     .collect();
                 rels.sort();
-                let exp_rels: Vec<_> = exp
+                let mut exp_rels: Vec<_> = exp
                     .relationships
                     .iter()
                     .map(|(o, s, c)| (org_name(o), *s, c.clone()))
                     .collect();
+                exp_rels.sort();
                 if rels != exp_rels {
                     return Some(format!("{at}: relationships {rels:?}, model {exp_rels:?}"));
                 }
@@ -243,10 +244,8 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                             // R-DELAY-4, R-TASK-6: the notices.
                             let s = &view.data.summary;
                             let notices = (s.delay_ended, s.withheld_from_guardians);
-                            let want = (
-                                exp.delay_ended.contains(id),
-                                exp.minor_notice.contains(id),
-                            );
+                            let want =
+                                (exp.delay_ended.contains(id), exp.minor_notice.contains(id));
                             if notices != want {
                                 return Some(format!(
                                     "{at}: {id} notices (delay ended, minor) {notices:?}, model {want:?}"

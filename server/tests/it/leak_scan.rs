@@ -97,14 +97,23 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
         .collect();
     for d in &a.disclosures {
         if let Some(p) = &d.professional {
-            out.push((p.name.clone(), format!("professional of disclosure {}", d.id)));
+            out.push((
+                p.name.clone(),
+                format!("professional of disclosure {}", d.id),
+            ));
         }
         if !exp.disclosures.contains(&d.id) {
             if !shown.iter().any(|s| s.recipient == d.recipient) {
-                out.push((d.recipient.clone(), format!("recipient of hidden disclosure {}", d.id)));
+                out.push((
+                    d.recipient.clone(),
+                    format!("recipient of hidden disclosure {}", d.id),
+                ));
             }
             if !shown.iter().any(|s| s.data == d.data) {
-                out.push((d.data.clone(), format!("data of hidden disclosure {}", d.id)));
+                out.push((
+                    d.data.clone(),
+                    format!("data of hidden disclosure {}", d.id),
+                ));
             }
         }
     }
