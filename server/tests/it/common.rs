@@ -267,3 +267,25 @@ fn strip(s: &str, out: &mut String, in_tag: &mut bool) {
         }
     }
 }
+
+/// The children offered on the front page, as (key, name).
+pub async fn offered(s: &TestServer, c: &reqwest::Client) -> Vec<(String, String)> {
+    choices(&s.get(c, "/").await.body)
+}
+
+/// Chooses the child named `name`; panics if it is not offered.
+pub async fn act_for(s: &TestServer, c: &reqwest::Client, name: &str) {
+    let key = offered(s, c)
+        .await
+        .into_iter()
+        .find(|(_, n)| n == name)
+        .map(|(k, _)| k)
+        .unwrap_or_else(|| panic!("{name} not offered"));
+    assert_eq!(s.choose_subject(c, &key).await, 303);
+    let page = s.get(c, "/").await.body;
+    assert!(
+        page.contains("data-testid=\"acting-banner\""),
+        "banner for {name}"
+    );
+    assert!(visible_text(&page).contains(name));
+}

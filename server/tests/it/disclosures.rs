@@ -66,12 +66,7 @@ async fn r_disc_2_the_professional_is_never_shown() {
     ] {
         let c = s.login(viewer).await;
         if let Some(name) = child {
-            let key = choices(&s.get(&c, "/").await.body)
-                .into_iter()
-                .find(|(_, n)| n == name)
-                .map(|(k, _)| k)
-                .unwrap();
-            assert_eq!(s.choose_subject(&c, &key).await, 303);
+            act_for(&s, &c, name).await;
         }
         let mut bodies = vec![
             s.get(&c, "/disclosures").await.body,
@@ -101,12 +96,7 @@ async fn r_disc_3_a_hidden_documents_disclosures_are_not_shown() {
     // A guardian sees the disclosures of the child's documents she may see only.
     let s = phase2().await;
     let laura = s.login(LAURA).await;
-    let key = choices(&s.get(&laura, "/").await.body)
-        .into_iter()
-        .find(|(_, n)| n == "Emma Nieminen")
-        .map(|(k, _)| k)
-        .unwrap();
-    assert_eq!(s.choose_subject(&laura, &key).await, 303);
+    act_for(&s, &laura, "Emma Nieminen").await;
     let page = s.get(&laura, "/disclosures").await.body;
     assert!(
         page.contains("Nuorisopsykiatrian poliklinikka"),

@@ -17,27 +17,6 @@ const EEVA: &str = "101081-4863";
 const IIDA: &str = "030310A587V";
 const KAROLIINA: &str = "290208A246A";
 
-async fn offered(s: &TestServer, c: &reqwest::Client) -> Vec<(String, String)> {
-    choices(&s.get(c, "/").await.body)
-}
-
-/// Chooses the child named `name`; panics if it is not offered.
-async fn act_for(s: &TestServer, c: &reqwest::Client, name: &str) {
-    let key = offered(s, c)
-        .await
-        .into_iter()
-        .find(|(_, n)| n == name)
-        .map(|(k, _)| k)
-        .unwrap_or_else(|| panic!("{name} not offered"));
-    assert_eq!(s.choose_subject(c, &key).await, 303);
-    let page = s.get(c, "/").await.body;
-    assert!(
-        page.contains("data-testid=\"acting-banner\""),
-        "banner for {name}"
-    );
-    assert!(visible_text(&page).contains(name));
-}
-
 async fn status(s: &TestServer, c: &reqwest::Client, key: &str) -> u16 {
     s.get(c, &format!("/documents/{}", doc_id(key)))
         .await
