@@ -221,6 +221,8 @@ pub struct AttachmentLink {
 pub struct DisclosureView {
     /// Date and time in Finnish time, `d.m.yyyy hh:mm`.
     pub disclosed_at: String,
+    /// The same instant for `<time datetime>` (RFC 3339, Finnish offset).
+    pub disclosed_at_iso: String,
     pub recipient: String,
     pub data: String,
     /// The document disclosed (always one the viewer may see, R-DISC-3).

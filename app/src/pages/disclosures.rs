@@ -25,7 +25,7 @@ fn Disclosures(data: Data) -> impl IntoView {
         {if data.disclosures.is_empty() {
             view! { <p data-testid="no-disclosures">{t.no_disclosures}</p> }.into_any()
         } else {
-            view! { <DisclosureTable rows=data.disclosures with_document=true /> }.into_any()
+            view! { <DisclosureTable rows=data.disclosures with_document=true caption=t.disclosures /> }.into_any()
         }}
     }
 }
@@ -33,10 +33,15 @@ fn Disclosures(data: Data) -> impl IntoView {
 /// The disclosures as a table; `with_document` adds a column linking to the
 /// document (left out under the document itself).
 #[component]
-pub fn DisclosureTable(rows: Vec<DisclosureView>, with_document: bool) -> impl IntoView {
+pub fn DisclosureTable(
+    rows: Vec<DisclosureView>,
+    with_document: bool,
+    caption: &'static str,
+) -> impl IntoView {
     let t = lang().t();
     view! {
         <table class="disclosure-table">
+            <caption class="visually-hidden">{caption}</caption>
             <thead>
                 <tr>
                     <th scope="col">{t.disclosed_at}</th>
@@ -48,7 +53,7 @@ pub fn DisclosureTable(rows: Vec<DisclosureView>, with_document: bool) -> impl I
             <tbody>
                 {rows.into_iter().map(|d| view! {
                     <tr data-disclosure-doc=d.document_id.clone()>
-                        <td>{d.disclosed_at}</td>
+                        <th scope="row"><time datetime=d.disclosed_at_iso>{d.disclosed_at}</time></th>
                         <td>{d.recipient}</td>
                         <td>{d.data}</td>
                         {with_document.then(|| view! {

@@ -66,7 +66,7 @@ fn Document(data: DocumentView) -> impl IntoView {
             {(!data.disclosures.is_empty()).then(|| view! {
                 <section class="disclosures" data-testid="document-disclosures">
                     <h2>{t.document_disclosures}</h2>
-                    <DisclosureTable rows=data.disclosures.clone() with_document=false />
+                    <DisclosureTable rows=data.disclosures.clone() with_document=false caption=t.document_disclosures />
                 </section>
             }.into_any())}
             {data.correction.map(|c| view! {

@@ -6,7 +6,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::layout::signed_in;
 use crate::api::get_task_page;
-use crate::components::{date, lang, service_name, DocLink, DocNotices, InfoText, PageTitle};
+use crate::components::{
+    date, lang, service_name, DocLink, DocNotices, InfoText, PageTitle, StandingNote,
+};
 use crate::model::{date_search_floor, encode_segment, SortKey, SortOrder, TaskPage, TaskQuery};
 use crate::tasks;
 
@@ -82,6 +84,7 @@ fn Task(data: TaskPage) -> impl IntoView {
         {data.from_raised.then(|| view! { <p class="notice" role="status">{t.from_raised}</p> })}
         {data.to_raised.then(|| view! { <p class="notice" role="status">{t.to_raised}</p> })}
         <p class="count" data-testid="total">{l.documents(data.total)}</p>
+        <StandingNote />
         <table class="documents">
             <thead>
                 <tr>

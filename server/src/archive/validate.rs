@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use base64::Engine;
 use chrono::NaiveDate;
 
-use super::format::{Archive, Body, Document, GuardianDisclosure, FORMAT_V1};
+use super::format::{Archive, Body, Document, GuardianDisclosure, GuardianRole, FORMAT_V1};
 use super::hetu;
+use crate::clock::finnish_date;
 use crate::policy::is_minor_on;
 
 /// One thing wrong with an import file.
@@ -30,6 +31,8 @@ pub trait Known {
     fn service_unit(&self, oid: &str) -> bool;
     fn case(&self, id: &str) -> bool;
     fn document(&self, id: &str) -> bool;
+    /// `person` is named as a client in some stored version of document `id`.
+    fn document_client(&self, id: &str, person: &str) -> bool;
 }
 
 /// The longest free-text restriction reason (archive-format.md).
@@ -43,6 +46,8 @@ struct Check<'a> {
     units: HashSet<&'a str>,
     cases: HashSet<&'a str>,
     documents: HashSet<&'a str>,
+    /// (document id, client) for every client of every version in the file.
+    document_clients: HashSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Check<'a> {
@@ -140,6 +145,11 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
             .collect(),
         cases: archive.cases.iter().map(|k| k.id.as_str()).collect(),
         documents: archive.documents.iter().map(|d| d.id.as_str()).collect(),
+        document_clients: archive
+            .documents
+            .iter()
+            .flat_map(|d| d.clients.iter().map(|c| (d.id.as_str(), c.as_str())))
+            .collect(),
     };
     if archive.format != FORMAT_V1 {
         c.fail("format", format!("must be {FORMAT_V1:?}"));
@@ -211,6 +221,14 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
     for (i, g) in archive.guardianships.iter().enumerate() {
         c.person_ref(format!("guardianships[{i}].guardian"), &g.guardian);
         c.person_ref(format!("guardianships[{i}].child"), &g.child);
+        // R-GUARD-9: the scope belongs to an information right; on a
+        // guardian's link it would be silently meaningless.
+        if g.role == GuardianRole::Guardian && !g.covers_social_welfare {
+            c.fail(
+                format!("guardianships[{i}].covers_social_welfare"),
+                "may be false only for an information_right",
+            );
+        }
         if g.guardian == g.child {
             c.fail(
                 format!("guardianships[{i}]"),
@@ -228,6 +246,18 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
         c.organisation_ref(format!("{path}.register_keeper"), &r.register_keeper);
         c.ordered(format!("{path}.ended"), r.started, r.ended);
         c.text(format!("{path}.restriction_text"), &r.restriction_text);
+        // R-FRONT-7, R-GUARD-10: the relationship document of a minor carries
+        // a guardian code, as every document of a minor does (L8891–8893);
+        // without one a guardian would be shown it by default (fail closed).
+        if r.guardian_disclosure.is_none()
+            && c.person_birth(&r.client)
+                .is_some_and(|born| is_minor_on(born, r.started))
+        {
+            c.fail(
+                format!("{path}.guardian_disclosure"),
+                "is required: the client is under 18 when the relationship starts",
+            );
+        }
         if let Some(cp) = r.child_protection_started {
             c.ordered(
                 format!("{path}.child_protection_ended"),
@@ -281,6 +311,18 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
             c.fail(
                 format!("{path}.document"),
                 format!("unknown document {:?}", d.document),
+            );
+        } else if !c
+            .document_clients
+            .contains(&(d.document.as_str(), d.client.as_str()))
+            && !c.known.document_client(&d.document, &d.client)
+        {
+            // R-DISC-1: a disclosure is of the client's own data; an entry for
+            // someone the document does not name would show them another
+            // person's document title.
+            c.fail(
+                format!("{path}.client"),
+                "is not a client of the disclosed document",
             );
         }
         c.non_empty(format!("{path}.recipient"), &d.recipient);
@@ -349,6 +391,15 @@ fn document(c: &mut Check<'_>, path: String, d: &Document) {
         }
     }
     c.organisation_ref(format!("{path}.register_keeper"), &d.register_keeper);
+    // R-TASK-5: a version is drawn up on or after the document's creation and
+    // no later than it reached the archive.
+    if let Some(drawn_up) = d.drawn_up {
+        if drawn_up < d.created {
+            c.fail(format!("{path}.drawn_up"), "is before created");
+        } else if drawn_up > finnish_date(d.stored_at.with_timezone(&chrono::Utc)) {
+            c.fail(format!("{path}.drawn_up"), "is after stored_at");
+        }
+    }
     if any_minor && d.guardian_disclosure.is_none() {
         c.fail(
             format!("{path}.guardian_disclosure"),

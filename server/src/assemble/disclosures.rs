@@ -9,12 +9,10 @@ use crate::archive::format::Disclosure;
 /// One entry as the browser sees it: time, recipient and data, and the
 /// document. The professional who searched is left out (R-DISC-2).
 pub fn disclosure_view(d: &Disclosure, document_title: &str) -> DisclosureView {
+    let at = d.disclosed_at.with_timezone(&Helsinki);
     DisclosureView {
-        disclosed_at: d
-            .disclosed_at
-            .with_timezone(&Helsinki)
-            .format("%-d.%-m.%Y %H:%M")
-            .to_string(),
+        disclosed_at: at.format("%-d.%-m.%Y %H:%M").to_string(),
+        disclosed_at_iso: at.format("%Y-%m-%dT%H:%M%:z").to_string(),
         recipient: d.recipient.clone(),
         data: d.data.clone(),
         document_id: d.document.clone(),

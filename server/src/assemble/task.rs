@@ -11,15 +11,16 @@ use crate::policy::Shown;
 pub fn task_page(e: &Evaluated, task: &str, query: TaskQuery, labels: &Labels<'_>) -> TaskPage {
     let mut query = query;
     // R-TASK-3: a date search reaches back to 1.1.2023 and no further, at
-    // either end: a search with only an end starts at the floor.
+    // either end: the search is the asked interval cut at the floor. A start
+    // before the floor (or none, when an end is given) becomes the floor; an
+    // end before the floor is kept as asked, and nothing can be found then
+    // (raising it would find the documents of 1.1.2023, which the searcher
+    // did not ask for).
     let floor = date_search_floor();
     let from_raised = query.from.is_some_and(|f| f < floor);
     let to_raised = query.to.is_some_and(|t| t < floor);
     if query.from.is_some() || query.to.is_some() {
         query.from = query.from.map(|f| f.max(floor)).or(Some(floor));
-    }
-    if to_raised {
-        query.to = Some(floor);
     }
     let mut docs: Vec<&(Document, Shown)> = e
         .shown

@@ -128,6 +128,7 @@ fn r_task_3_the_date_search_is_raised_to_its_floor() {
     let e = evaluated(vec![
         document(1, "2022-06-01", "Before the floor"),
         document(2, "2023-02-01", "After the floor"),
+        document(3, "2023-01-01", "On the floor"),
     ]);
     let orgs = HashMap::new();
     let q = TaskQuery {
@@ -137,20 +138,27 @@ fn r_task_3_the_date_search_is_raised_to_its_floor() {
     let p = task_page(&e, TASK, q, &labels(&orgs));
     assert!(p.from_raised);
     assert_eq!(p.query.from, Some(app::model::date_search_floor()));
-    assert_eq!(ids(&p), ["doc-002"]);
+    assert_eq!(ids(&p), ["doc-002", "doc-003"]);
     // Without a search every document of the task is listed (R-TASK-1).
     let all = task_page(&e, TASK, TaskQuery::default(), &labels(&orgs));
     assert!(!all.from_raised);
-    assert_eq!(ids(&all), ["doc-002", "doc-001"]);
-    // Neither end reaches before the floor: an end before it is raised too.
+    assert_eq!(ids(&all), ["doc-002", "doc-003", "doc-001"]);
+    // Neither end reaches before the floor: an end before it finds nothing,
+    // not even the documents of 1.1.2023 itself.
     let q = TaskQuery {
         to: Some("2022-12-31".parse().unwrap()),
         ..TaskQuery::default()
     };
     let p = task_page(&e, TASK, q, &labels(&orgs));
     assert!(p.to_raised && !p.from_raised);
-    assert_eq!(p.query.to, Some(app::model::date_search_floor()));
+    assert_eq!(p.query.to, Some("2022-12-31".parse().unwrap()));
     assert!(ids(&p).is_empty(), "nothing before 1.1.2023 is found");
+    // An end on the floor finds the floor's documents.
+    let q = TaskQuery {
+        to: Some(app::model::date_search_floor()),
+        ..TaskQuery::default()
+    };
+    assert_eq!(ids(&task_page(&e, TASK, q, &labels(&orgs))), ["doc-003"]);
 }
 
 #[test]

@@ -322,6 +322,26 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     if active_period_over(case, view.today) {
         return Verdict::Hidden(Hidden::ActivePeriodOver);
     }
+    let shared = is_shared(doc);
+    // R-GUARD-10, R-GUARD-11
+    let withheld_from_guardians = withholds_from_guardians(doc.guardian_disclosure)
+        || withholds_from_guardians(case.guardian_disclosure);
+    // R-GUARD-13: a document of a case the guardian shares with the child is the
+    // guardian's own too (L8788–8792), so guardian restrictions do not hide it.
+    let guardian_is_client = view.role == Role::Guardian && belongs_to(doc, case, view.viewer_id);
+    // R-INFO-4: restrictions for guardians only are checked before every
+    // restriction that calls for the information text. A document this
+    // guardian may never see must not turn the text on while it is also
+    // delayed (or otherwise restricted) and off when the delay ends: the
+    // change would tell the guardian that something is withheld from them.
+    if view.role == Role::Guardian && !guardian_is_client {
+        if shared {
+            return Verdict::Hidden(Hidden::GuardianNotClientOfSharedCase);
+        }
+        if withheld_from_guardians {
+            return Verdict::Hidden(Hidden::WithheldFromGuardians);
+        }
+    }
     // R-AUTO-2: by social service or by a specific type of parentage investigation.
     if codes::PARENTAGE
         .iter()
@@ -346,7 +366,6 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     if doc.specific_type == codes::INCOME_SUPPORT_COMMITMENT {
         return Verdict::Hidden(Hidden::IncomeSupportPaymentCommitment);
     }
-    let shared = is_shared(doc);
     // R-AUTO-6
     if view.phase == Phase::One && shared {
         return Verdict::Hidden(Hidden::SharedCaseInPhase1);
@@ -364,32 +383,19 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     if doc.special_content || case.special_content {
         return Verdict::Hidden(Hidden::SpecialContent);
     }
-    // R-GUARD-10, R-GUARD-11
-    let withheld_from_guardians = withholds_from_guardians(doc.guardian_disclosure)
-        || withholds_from_guardians(case.guardian_disclosure);
-    // R-GUARD-13: a document of a case the guardian shares with the child is the
-    // guardian's own too (L8788–8792), so guardian restrictions do not hide it.
-    let guardian_is_client = view.role == Role::Guardian && belongs_to(doc, case, view.viewer_id);
-    if view.role == Role::Guardian && !guardian_is_client {
-        if shared {
-            return Verdict::Hidden(Hidden::GuardianNotClientOfSharedCase);
-        }
-        if withheld_from_guardians {
-            return Verdict::Hidden(Hidden::WithheldFromGuardians);
-        }
-    }
     // R-TASK-6, R-GUARD-14: only a minor reading their own records is told.
     let minor_own = view.role == Role::Own && is_minor_on(view.subject.birth_date, view.today);
     // R-DELAY-3, R-SPECIAL-3, R-GUARD-10: attachments withheld on their own.
     let mut attachments = Vec::new();
     let mut restricted_attachments = 0;
     for (index, a) in doc.attachments.iter().enumerate() {
-        if attachment_restricted(a, view.today) {
-            restricted_attachments += 1;
-            continue;
-        }
+        // R-GUARD-10 first, for the reason given above (R-INFO-4).
         let guardian_code = withholds_from_guardians(a.guardian_disclosure);
         if view.role == Role::Guardian && !guardian_is_client && guardian_code {
+            continue;
+        }
+        if attachment_restricted(a, view.today) {
+            restricted_attachments += 1;
             continue;
         }
         attachments.push(ShownAttachment {
@@ -477,13 +483,14 @@ fn relationship_unused(view: &View<'_>, r: &ClientRelationship) -> Option<Unused
     {
         return Some(Unused::Never);
     }
+    // R-FRONT-7, R-GUARD-10; before the restrictions that call for the
+    // information text (R-INFO-4, as in `decide`).
+    if view.role == Role::Guardian && withholds_from_guardians(r.guardian_disclosure) {
+        return Some(Unused::ForGuardians);
+    }
     // R-FRONT-7, R-SPECIAL-4
     if r.special_content || r.delay_until.is_some_and(|d| d > view.today) {
         return Some(Unused::Restricted);
-    }
-    // R-FRONT-7, R-GUARD-10
-    if view.role == Role::Guardian && withholds_from_guardians(r.guardian_disclosure) {
-        return Some(Unused::ForGuardians);
     }
     None
 }

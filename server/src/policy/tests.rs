@@ -326,6 +326,42 @@ fn r_info_4_guardian_only_restrictions_do_not_call_for_the_info_text() {
     assert!(r.cards.is_empty() && !r.restricted);
 }
 
+#[test]
+fn r_info_4_a_guardian_only_restriction_outranks_a_delay_so_the_text_does_not_flip() {
+    // Delayed AND withheld from guardians: while the delay runs and after it
+    // ends, the guardian's view says the same (no text), so the end of the
+    // delay tells the guardian nothing.
+    let g = World::guardian("mum", child());
+    let mut x = doc(&["child"]);
+    x.guardian_disclosure = Some(code(2));
+    x.delay_until = Some(d("2099-01-01"));
+    assert_eq!(g.hidden(&x, &case()), Hidden::WithheldFromGuardians);
+    x.special_content = true;
+    assert_eq!(g.hidden(&x, &case()), Hidden::WithheldFromGuardians);
+    // A shared case the guardian is not in, delayed: R-GUARD-13 first.
+    let mut y = doc(&["child", "dad"]);
+    y.delay_until = Some(d("2099-01-01"));
+    assert_eq!(g.hidden(&y, &case()), Hidden::GuardianNotClientOfSharedCase);
+    // The child's own view still counts the delay (and calls for the text).
+    let own = World::own(child());
+    assert!(own.hidden(&x, &case()).calls_for_info_text());
+    // An attachment with code 2 and a running delay: withheld, not restricted.
+    let mut z = doc(&["child"]);
+    let mut a = attachment("private");
+    a.guardian_disclosure = Some(code(2));
+    a.delay_until = Some(d("2099-01-01"));
+    z.attachments = vec![a];
+    let s = g.shown(&z, &case());
+    assert_eq!((s.withheld_attachments, s.restricted_attachments), (1, 0));
+    // A relationship document with code 4 and a running delay.
+    let mut rel = relationship("2023-01", vec![]);
+    rel.client = "child".into();
+    rel.guardian_disclosure = Some(code(4));
+    rel.delay_until = Some(d("2099-01-01"));
+    let r = relationship_cards(&g.view(), [&rel]);
+    assert!(r.cards.is_empty() && !r.restricted);
+}
+
 // ---- Section 5: automatic exclusions
 
 #[test]

@@ -39,6 +39,8 @@ struct KnownInStore {
     units: HashSet<String>,
     cases: HashSet<String>,
     documents: HashSet<String>,
+    /// (document id, person) for every client named in any stored version.
+    document_clients: HashSet<(String, String)>,
 }
 
 impl Known for KnownInStore {
@@ -56,6 +58,10 @@ impl Known for KnownInStore {
     }
     fn document(&self, id: &str) -> bool {
         self.documents.contains(id)
+    }
+    fn document_client(&self, id: &str, person: &str) -> bool {
+        self.document_clients
+            .contains(&(id.to_string(), person.to_string()))
     }
 }
 
@@ -89,6 +95,12 @@ async fn known(tx: &mut Transaction<'_, Sqlite>) -> Result<KnownInStore, sqlx::E
         .await?
         .into_iter()
         .collect();
+    k.document_clients =
+        sqlx::query_as::<_, (String, String)>("SELECT document_id, person FROM document_clients")
+            .fetch_all(&mut **tx)
+            .await?
+            .into_iter()
+            .collect();
     Ok(k)
 }
 

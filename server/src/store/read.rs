@@ -137,12 +137,22 @@ impl Store {
                 .await?
                 .into_iter()
                 .collect();
-        let rels = sqlx::query_scalar("SELECT data FROM client_relationships WHERE client = ?")
-            .bind(subject)
-            .fetch_all(&self.pool)
-            .await?;
+        // R-FRONT-6, R-VERSION-1: the newest version of a relationship is the
+        // relationship, whichever client it names; so every version of each id
+        // that ever named the subject is read, and the newest kept only if it
+        // still names them.
+        let rels = sqlx::query_scalar(
+            "SELECT data FROM client_relationships WHERE id IN \
+             (SELECT id FROM client_relationships WHERE client = ?)",
+        )
+        .bind(subject)
+        .fetch_all(&self.pool)
+        .await?;
         let relationships =
-            newest_by_id(parse::<ClientRelationship>(rels)?, |r| &r.id, |r| r.version);
+            newest_by_id(parse::<ClientRelationship>(rels)?, |r| &r.id, |r| r.version)
+                .into_iter()
+                .filter(|r| r.client == subject)
+                .collect();
         let mut disclosures = parse::<Disclosure>(
             sqlx::query_scalar("SELECT data FROM disclosures WHERE client = ?")
                 .bind(subject)

@@ -734,12 +734,18 @@ async fn r_info_5_a_standing_note_on_old_and_phase_1_documents() {
     let s = phase2().await;
     for (who, words) in [
         (AINO, "ensimmäisen vaiheen asiakirjoja"),
-        (SOFIA, "handlingar från den första fasen"),
+        (SOFIA, "det första skedet av införandet"),
     ] {
         let c = s.login(who).await;
-        let page = s.get(&c, "/").await.body;
-        assert!(page.contains("data-testid=\"standing-note\""), "{who}");
-        assert!(page.contains(words), "{who}");
+        // On the front page and in every service-task view.
+        for path in ["/", "/tasks/2016:26"] {
+            let page = s.get(&c, path).await.body;
+            assert!(
+                page.contains("data-testid=\"standing-note\""),
+                "{who} {path}"
+            );
+            assert!(page.contains(words), "{who} {path}");
+        }
     }
 }
 
@@ -782,4 +788,39 @@ async fn the_default_phase_is_1() {
             .status,
         200
     );
+}
+
+#[tokio::test]
+async fn r_front_6_a_newer_relationship_version_naming_another_client_takes_it() {
+    // R-VERSION-1: the newest version of a relationship is the relationship.
+    // A v2 of Aino's that names Juha leaves nothing of it on Aino's page.
+    let s = phase2().await;
+    let mut demo = portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).expect("demo");
+    let mut rel = demo
+        .client_relationships
+        .iter()
+        .find(|r| r.id == "REL-AINO-1")
+        .cloned()
+        .expect("Aino's relationship");
+    rel.version = 2;
+    rel.client = JUHA.into();
+    demo.client_relationships = vec![rel];
+    demo.organisations.clear();
+    demo.service_units.clear();
+    demo.people.clear();
+    demo.guardianships.clear();
+    demo.cases.clear();
+    demo.documents.clear();
+    demo.disclosures.clear();
+    s.store.import(&demo).await.expect("update");
+    let aino = s.login(AINO).await;
+    let page = s.get(&aino, "/").await.body;
+    assert!(
+        !page.contains("Johanna Lehto"),
+        "the old version stays off Aino's page"
+    );
+    let data = s.server_fn(&aino, "front-page", &[]).await.body;
+    assert!(!data.contains("Johanna Lehto"));
+    let juha = s.login(JUHA).await;
+    assert!(s.get(&juha, "/").await.body.contains("Johanna Lehto"));
 }

@@ -203,6 +203,88 @@ async fn guardian_disclosure_is_required_for_a_minor_client() {
 }
 
 #[tokio::test]
+async fn r_front_7_a_minors_relationship_document_needs_a_guardian_code() {
+    let mut v = base();
+    v["client_relationships"] = json!([{
+        "id": "R1", "version": 1, "client": "150612A522E", "register_keeper": "1.2.3",
+        "schema_version": "2023-01", "started": "2024-01-01"
+    }]);
+    refused(v.clone(), "client_relationships[0].guardian_disclosure").await;
+    v["client_relationships"][0]["guardian_disclosure"] = json!(1);
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+    // An adult's relationship needs none.
+    let mut v = base();
+    v["client_relationships"] = json!([{
+        "id": "R1", "version": 1, "client": "120485-246U", "register_keeper": "1.2.3",
+        "schema_version": "2023-01", "started": "2024-01-01"
+    }]);
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+}
+
+#[tokio::test]
+async fn r_guard_9_covers_social_welfare_belongs_to_an_information_right() {
+    let mut v = base();
+    v["guardianships"] = json!([{"guardian": "120485-246U", "child": "150612A522E",
+        "role": "guardian", "covers_social_welfare": false}]);
+    refused(v.clone(), "guardianships[0].covers_social_welfare").await;
+    v["guardianships"][0]["role"] = json!("information_right");
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+}
+
+#[tokio::test]
+async fn r_task_5_drawn_up_lies_between_created_and_stored_at() {
+    let mut v = base();
+    v["documents"][0]["drawn_up"] = json!("2024-01-31");
+    refused(v, "documents[0].drawn_up").await;
+    let mut v = base();
+    v["documents"][0]["drawn_up"] = json!("2024-02-02");
+    refused(v, "documents[0].drawn_up").await;
+    let mut v = base();
+    v["documents"][0]["drawn_up"] = json!("2024-02-01");
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+}
+
+fn disclosure(client: &str) -> Value {
+    json!([{"id": "X1", "client": client, "document": "D1",
+        "disclosed_at": "2024-03-01T10:00:00+02:00", "recipient": "Org B", "data": "Decision"}])
+}
+
+#[tokio::test]
+async fn r_disc_1_a_disclosure_is_of_a_client_of_its_document() {
+    let mut v = base();
+    v["disclosures"] = disclosure("150612A522E");
+    refused(v, "disclosures[0].client").await;
+    let mut v = base();
+    v["disclosures"] = disclosure("120485-246U");
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+    // Against a document already in the store, too.
+    let (s, _d) = store().await;
+    import(&s, &base()).await.expect("first");
+    let later = |client: &str| {
+        let mut v = base();
+        v["documents"] = json!([]);
+        v["cases"] = json!([]);
+        v["disclosures"] = disclosure(client);
+        v
+    };
+    let problems = import(&s, &later("150612A522E"))
+        .await
+        .expect_err("refused");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("disclosures[0].client")),
+        "{problems:?}"
+    );
+    assert!(import(&s, &later("120485-246U")).await.is_ok());
+}
+
+#[tokio::test]
 async fn restriction_reasons_and_text_are_bounded() {
     let mut v = base();
     v["documents"][0]["restriction_reasons"] = json!([7]);

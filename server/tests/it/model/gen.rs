@@ -299,10 +299,22 @@ pub fn archive(seed: u64) -> Archive {
                     workers.reverse();
                 }
                 let has_cp = r.chance(30);
+                // R-FRONT-6, R-VERSION-1: now and then a newer version names
+                // another client; the newest version is the relationship.
+                let client = if v > 1 && r.chance(15) {
+                    r.pick(&people).id.clone()
+                } else {
+                    p.id.clone()
+                };
+                // R-FRONT-7: a minor's relationship document carries a code.
+                let client_is_minor = people
+                    .iter()
+                    .find(|q| q.id == client)
+                    .is_some_and(|q| maybe_minor(q, started));
                 relationships.push(ClientRelationship {
                     id: format!("REL-{tag}-{i}-{n}"),
                     version: v,
-                    client: p.id.clone(),
+                    client,
                     register_keeper: keeper.oid.clone(),
                     schema_version: r
                         .pick(&["2018-12", "2019-05", "2019-06", "2023-01", "2023-01"])
@@ -322,7 +334,11 @@ pub fn archive(seed: u64) -> Archive {
                     old: n == 2 || r.chance(8),
                     special_content: r.chance(15),
                     delay_until: r.chance(25).then(|| near_test_day(r)),
-                    guardian_disclosure: maybe_code(r, 35),
+                    guardian_disclosure: if client_is_minor {
+                        Some(disclosure_code(1 + r.below(4)))
+                    } else {
+                        maybe_code(r, 35)
+                    },
                     restriction_reasons: vec![],
                     restriction_text: Some(format!("REASON-REL-{tag}-{i}-{n}-{v}")),
                     responsible_workers: workers,
@@ -457,6 +473,9 @@ pub fn archive(seed: u64) -> Archive {
             } else {
                 maybe_code(r, 30)
             };
+            let drawn_up = r
+                .chance(30)
+                .then(|| created + Duration::days(r.below(40) as i64));
             documents.push(Document {
                 id: id.clone(),
                 version: v,
@@ -501,11 +520,9 @@ pub fn archive(seed: u64) -> Archive {
                 },
                 register_keeper: orgs[0].oid.clone(),
                 created,
-                // R-TASK-5: a corrected version's drawing-up date.
-                drawn_up: r
-                    .chance(30)
-                    .then(|| created + Duration::days(r.below(40) as i64)),
-                stored_at: instant(r, created),
+                // R-TASK-5: a corrected version's drawing-up date, stored then.
+                drawn_up,
+                stored_at: instant(r, drawn_up.unwrap_or(created)),
                 author: None,
                 signatures: vec![],
                 correction: None,
@@ -535,8 +552,8 @@ pub fn archive(seed: u64) -> Archive {
         }
     }
 
-    // The disclosure log (R-DISC-1..3): 0–4 entries per document, mostly of
-    // one of its clients, some of another person.
+    // The disclosure log (R-DISC-1..3): 0–4 entries per document, each of a
+    // client named in some version of it (the import refuses any other).
     let mut disclosures = Vec::new();
     let mut doc_ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
     doc_ids.dedup();
@@ -548,11 +565,7 @@ pub fn archive(seed: u64) -> Archive {
             .flat_map(|d| d.clients.iter().cloned())
             .collect();
         for _ in 0..r.below(5) {
-            let client = if r.chance(85) {
-                r.pick(&clients).clone()
-            } else {
-                r.pick(&people).id.clone()
-            };
+            let client = r.pick(&clients).clone();
             let when = r.date(day("2023-01-01"), 365 * 8);
             disclosures.push(Disclosure {
                 id: format!("DISC-{tag}-{n}"),
@@ -605,6 +618,9 @@ fn generated_archives_are_valid_and_exercise_the_model() {
             false
         }
         fn document(&self, _: &str) -> bool {
+            false
+        }
+        fn document_client(&self, _: &str, _: &str) -> bool {
             false
         }
     }

@@ -339,6 +339,42 @@ fn judge(
         }
     }
 
+    // --- Restrictions for guardians only (section 5.4.3); no info text. ---
+    // R-INFO-4 (team decision): the text is the client's (L7660 "visar
+    // MittKanta följande informationstext för klienten"). These come before
+    // the restrictions that call for the text: a document this guardian may
+    // never see must not switch the text on and off as its delay runs out
+    // (that would tell the guardian something is withheld from them).
+    // The guardian counts as a client of the document only if a party by the
+    // same test as the subject (R-SHARED-3).
+    let guardian_is_client = acting && party(d, k, viewer);
+    let withheld_from_guardians =
+        code_withholds(d.guardian_disclosure) || code_withholds(k.guardian_disclosure);
+    if acting && !guardian_is_client {
+        // R-GUARD-13. L9279–9297: "Om en vårdnadshavare som uträttar ärenden
+        // för barnets räkning inte själv är med i det gemensamma ärendet, kan
+        // handlingarna inte visas för honom eller henne" (a guardian not in
+        // the shared case is not shown its documents); table 5.6.1
+        // L11092–11106. Shared = more than one client on the document, the
+        // archive's own test (L7834).
+        if d.clients.len() > 1 {
+            return Outcome::GuardianOnly;
+        }
+        // R-GUARD-10. L8946–8950 (code 2), L9131–9137 (code 4): the archive
+        // "returnerar inte handlingen till vårdnadshavarnas MittKanta";
+        // L8794–8796: for both guardians "och samtidigt även eventuella
+        // personer med rätt att få information" (and information-right
+        // holders). R-GUARD-11. L8808–8814: a case-level restriction "ärvs i
+        // alla klienthandlingar som fogas till ärendet".
+        if withheld_from_guardians {
+            return Outcome::GuardianOnly;
+        }
+    }
+    // (L8788–8792: "Ett undantag är handlingar som har upprättats för barnets
+    // och vårdnadshavarens gemensamma ärende ... Dessa handlingar visas för
+    // vårdnadshavaren ... eftersom han eller hon har antecknats som klient"
+    // — a guardian who is a client of the document sees it whatever its code.)
+
     // --- Restrictions that call for the information text (R-INFO-1). ---
     // L7668–7672: "Denna informationstext visas både när klientdatasystemet
     // och arkivet har infört förhandsbegränsningar ... och när arbetstagaren
@@ -422,39 +458,6 @@ fn judge(
         return Outcome::Restricted;
     }
 
-    // --- Restrictions for guardians only (section 5.4.3); no info text. ---
-    // R-INFO-4 (team decision): the text is the client's (L7660 "visar
-    // MittKanta följande informationstext för klienten").
-    // The guardian counts as a client of the document only if a party by the
-    // same test as the subject (R-SHARED-3).
-    let guardian_is_client = acting && party(d, k, viewer);
-    let withheld_from_guardians =
-        code_withholds(d.guardian_disclosure) || code_withholds(k.guardian_disclosure);
-    if acting && !guardian_is_client {
-        // R-GUARD-13. L9279–9297: "Om en vårdnadshavare som uträttar ärenden
-        // för barnets räkning inte själv är med i det gemensamma ärendet, kan
-        // handlingarna inte visas för honom eller henne" (a guardian not in
-        // the shared case is not shown its documents); table 5.6.1
-        // L11092–11106. Shared = more than one client on the document, the
-        // archive's own test (L7834).
-        if d.clients.len() > 1 {
-            return Outcome::GuardianOnly;
-        }
-        // R-GUARD-10. L8946–8950 (code 2), L9131–9137 (code 4): the archive
-        // "returnerar inte handlingen till vårdnadshavarnas MittKanta";
-        // L8794–8796: for both guardians "och samtidigt även eventuella
-        // personer med rätt att få information" (and information-right
-        // holders). R-GUARD-11. L8808–8814: a case-level restriction "ärvs i
-        // alla klienthandlingar som fogas till ärendet".
-        if withheld_from_guardians {
-            return Outcome::GuardianOnly;
-        }
-    }
-    // (L8788–8792: "Ett undantag är handlingar som har upprättats för barnets
-    // och vårdnadshavarens gemensamma ärende ... Dessa handlingar visas för
-    // vårdnadshavaren ... eftersom han eller hon har antecknats som klient"
-    // — a guardian who is a client of the document sees it whatever its code.)
-
     // --- Attachments. ---
     let mut attachments = Vec::new();
     let mut attachment_restricted = false;
@@ -465,14 +468,15 @@ fn judge(
         let at_delayed = at.delay_until.is_some_and(|x| x > today);
         // R-SPECIAL-3. L8381–8385: "specialinnehåll för en bilagehandling och
         // därmed låta bli att visa den" (special content on an attachment).
-        if at_delayed || at.special_content {
-            attachment_restricted = true;
-            continue;
-        }
         // R-GUARD-10 (attachments, team decision): an attachment is a document
         // (L8391–8393 "bilagehandling"); every document of a minor carries a
-        // code (L8891–8893). Withheld from a guardian who is not a client.
+        // code (L8891–8893). Withheld from a guardian who is not a client;
+        // first, as above (R-INFO-4).
         if acting && !guardian_is_client && code_withholds(at.guardian_disclosure) {
+            continue;
+        }
+        if at_delayed || at.special_content {
+            attachment_restricted = true;
             continue;
         }
         // R-DELAY-4 (attachments, team decision, extrapolated from L8308–8311).
@@ -585,6 +589,13 @@ pub fn expected(
         if r.schema_version < SchemaVersion::new(2019, 6) {
             continue;
         }
+        // R-FRONT-7. L11039–11051 (table 5.6.1): the guardian restriction "kan
+        // göras för en klienthandling, en klientrelationshandling eller en
+        // ärendehandling". Guardians only; no info text (R-INFO-4), and
+        // first, as for documents.
+        if acting && code_withholds(r.guardian_disclosure) {
+            continue;
+        }
         // R-SPECIAL-4. L8385–8391: "En anteckning om specialinnehåll kan också
         // göras i klientrelationshandlingen. Då visas inte på förstasidan ...
         // uppgifter om den egna kontaktpersonen, inlednings- och
@@ -595,12 +606,6 @@ pub fn expected(
         // worker's restriction, so the info text (L7668–7672).
         if r.special_content || r.delay_until.is_some_and(|x| x > today) {
             out.info_text = true;
-            continue;
-        }
-        // R-FRONT-7. L11039–11051 (table 5.6.1): the guardian restriction "kan
-        // göras för en klienthandling, en klientrelationshandling eller en
-        // ärendehandling". Guardians only; no info text (R-INFO-4).
-        if acting && code_withholds(r.guardian_disclosure) {
             continue;
         }
         // R-FRONT-5. L7715–7717: "Om fler än en egen kontaktperson ... har
