@@ -8,4 +8,5 @@ pub mod config;
 pub mod demo;
 pub mod policy;
 pub mod store;
+pub mod synth;
 pub mod web;

@@ -40,9 +40,10 @@ async fn run() -> ExitCode {
         None | Some("serve") => serve().await,
         Some("import") => match args.get(1..) {
             Some(files) if !files.is_empty() => import(files).await,
-            _ => Err("usage: server import FILE…".to_string()),
+            _ => Err(USAGE.to_string()),
         },
-        _ => Err("usage: server [serve] | server import FILE…".to_string()),
+        Some("generate") => generate(args.get(1..).unwrap_or_default()),
+        _ => Err(USAGE.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,6 +52,49 @@ async fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+const USAGE: &str = "usage: server [serve]\n       server import FILE…\n       server generate DIR [--persons N] [--documents N] [--per-file N] [--seed N]";
+
+/// `server generate DIR …`: a synthetic archive for benchmarks
+/// (`server/benches/run.sh`). Prints what it wrote, one fact a line.
+fn generate(args: &[String]) -> Result<(), String> {
+    let (dir, flags) = args.split_first().ok_or(USAGE)?;
+    let mut plan = portal_server::synth::Plan {
+        persons: 1_000,
+        documents: 30_000,
+        per_file: 5_000,
+        seed: 1,
+    };
+    for pair in flags.chunks(2) {
+        let (Some(flag), Some(value)) = (pair.first(), pair.get(1)) else {
+            return Err(USAGE.to_string());
+        };
+        let n: u64 = value
+            .parse()
+            .map_err(|_| format!("{flag}: expected a number, got {value:?}"))?;
+        let as_usize = || usize::try_from(n).map_err(|e| e.to_string());
+        match flag.as_str() {
+            "--persons" => plan.persons = as_usize()?,
+            "--documents" => plan.documents = as_usize()?,
+            "--per-file" => plan.per_file = as_usize()?.max(1),
+            "--seed" => plan.seed = n,
+            _ => return Err(USAGE.to_string()),
+        }
+    }
+    let written = portal_server::synth::generate(&plan, std::path::Path::new(dir))
+        .map_err(|e| format!("{dir}: {e}"))?;
+    println!("files {}", written.files.len());
+    println!("documents {}", written.documents);
+    for s in &written.subjects {
+        println!(
+            "subject {} {} {}",
+            s.id,
+            s.documents,
+            s.first_document.as_deref().unwrap_or("-")
+        );
+    }
+    Ok(())
 }
 
 async fn open() -> Result<(Config, Store), String> {
@@ -102,6 +146,7 @@ async fn serve() -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("{addr}: {e}"))?;
+    let listener = portal_server::web::listener::nodelay(listener);
     tracing::info!("listening on http://{addr}");
     axum::serve(listener, app.into_make_service())
         .with_graceful_shutdown(async {

@@ -6,6 +6,7 @@ pub mod cookies;
 pub mod csrf;
 pub mod error;
 pub mod files;
+pub mod listener;
 pub mod portal;
 
 use std::sync::Arc;

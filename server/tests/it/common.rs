@@ -123,6 +123,7 @@ pub async fn start_configured(
                 .await
                 .expect("bind");
             let addr = listener.local_addr().expect("addr");
+            let listener = portal_server::web::listener::nodelay(listener);
             tokio::spawn(axum::serve(listener, app.into_make_service()).into_future());
             addr
         })
