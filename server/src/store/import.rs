@@ -307,8 +307,23 @@ impl Store {
             let path = format!("documents[{i}]");
             let key = (d.id.as_str(), d.version);
             let columns = [("case_id", d.case.as_str())];
-            let outcome = add_version(&mut tx, "documents", key, &columns, d, path).await?;
+            // Metadata in `documents`, bodies apart (migration 0004).
+            let (meta, parts) = super::bodies::split(d);
+            let outcome =
+                add_version(&mut tx, "documents", key, &columns, &meta, path.clone()).await?;
+            if matches!(outcome, Outcome::Unchanged)
+                && !super::bodies::same(&mut tx, d, &parts).await?
+            {
+                return Err(ImportError::Invalid(vec![Problem {
+                    path,
+                    message: format!(
+                        "version {} of {:?} is already stored with other content; store a new version instead",
+                        d.version, d.id
+                    ),
+                }]));
+            }
             if matches!(outcome, Outcome::Added) {
+                super::bodies::insert(&mut tx, d, &parts).await?;
                 for person in &d.clients {
                     sqlx::query(
                         "INSERT INTO document_clients (person, document_id, version) VALUES (?, ?, ?)",

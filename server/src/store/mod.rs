@@ -3,6 +3,7 @@
 //! Only this module holds SQL. Reads return the import-format types of
 //! `archive::format`; deciding what a viewer may see is `policy`'s job.
 
+mod bodies;
 mod import;
 mod read;
 mod sessions;
@@ -12,6 +13,7 @@ use std::str::FromStr;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::SqlitePool;
 
+pub use bodies::MAIN as MAIN_BODY;
 pub use import::{ImportError, ImportReport};
 pub use read::SubjectRecords;
 pub use sessions::{SessionRow, SESSION_LIFETIME};
@@ -43,7 +45,12 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        let store = Self { pool };
+        let split = store.split_old_bodies().await?;
+        if split > 0 {
+            tracing::info!(documents = split, "bodies moved apart from the metadata");
+        }
+        Ok(store)
     }
 
     /// True when no person has been imported yet.

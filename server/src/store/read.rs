@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Store, StoreError};
 use crate::archive::format::{
-    Case, ClientRelationship, Disclosure, Document, Guardianship, Person, ServiceUnit,
+    Case, ClientRelationship, Disclosure, Document, Guardianship, Organisation, Person, ServiceUnit,
 };
 use crate::policy::newest;
 
@@ -50,7 +50,33 @@ fn newest_by_id<T: Clone>(
     out
 }
 
+/// The distinct values, sorted.
+fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut v: Vec<&str> = ids.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 impl Store {
+    /// The records `sql … IN (…)` finds for `ids`, in chunks SQLite accepts.
+    async fn by_ids<T: DeserializeOwned>(
+        &self,
+        sql: &str,
+        ids: &[&str],
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        for chunk in ids.chunks(500) {
+            let sql = format!("{sql} ({})", vec!["?"; chunk.len()].join(","));
+            let mut q = sqlx::query_scalar::<_, String>(&sql);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            out.extend(parse::<T>(q.fetch_all(&self.pool).await?)?);
+        }
+        Ok(out)
+    }
+
     pub async fn people(&self) -> Result<Vec<Person>, StoreError> {
         let rows = sqlx::query_scalar("SELECT data FROM people ORDER BY surname, id")
             .fetch_all(&self.pool)
@@ -103,40 +129,21 @@ impl Store {
         .await?;
         let documents = newest_by_id(parse::<Document>(rows)?, |d| &d.id, |d| d.version);
 
-        let mut case_ids: Vec<&str> = documents.iter().map(|d| d.case.as_str()).collect();
-        case_ids.sort_unstable();
-        case_ids.dedup();
-        let mut cases = Vec::new();
-        for chunk in case_ids.chunks(500) {
-            let sql = format!(
-                "SELECT data FROM cases WHERE id IN ({})",
-                vec!["?"; chunk.len()].join(",")
-            );
-            let mut q = sqlx::query_scalar::<_, String>(&sql);
-            for id in chunk {
-                q = q.bind(*id);
-            }
-            cases.extend(parse::<Case>(q.fetch_all(&self.pool).await?)?);
-        }
-        let cases = newest_by_id(cases, |c| &c.id, |c| c.version)
+        let case_ids = distinct(documents.iter().map(|d| d.case.as_str()));
+        let cases = self.by_ids::<Case>("SELECT data FROM cases WHERE id IN", &case_ids);
+        let cases = newest_by_id(cases.await?, |c| &c.id, |c| c.version)
             .into_iter()
             .map(|c| (c.id.clone(), c))
             .collect();
-
-        let units = parse::<ServiceUnit>(
-            sqlx::query_scalar("SELECT data FROM service_units")
-                .fetch_all(&self.pool)
-                .await?,
-        )?
-        .into_iter()
-        .map(|u| (u.oid.clone(), u))
-        .collect();
-        let organisations =
-            sqlx::query_as::<_, (String, String)>("SELECT oid, name FROM organisations")
-                .fetch_all(&self.pool)
-                .await?
-                .into_iter()
-                .collect();
+        // Only the units and organisations these documents name, never the
+        // whole table (issue 10).
+        let unit_ids = distinct(documents.iter().filter_map(|d| d.service_unit.as_deref()));
+        let units = self
+            .by_ids::<ServiceUnit>("SELECT data FROM service_units WHERE oid IN", &unit_ids)
+            .await?
+            .into_iter()
+            .map(|u| (u.oid.clone(), u))
+            .collect();
         // R-FRONT-6, R-VERSION-1: the newest version of a relationship is the
         // relationship, whichever client it names; so every version of each id
         // that ever named the subject is read, and the newest kept only if it
@@ -148,11 +155,23 @@ impl Store {
         .bind(subject)
         .fetch_all(&self.pool)
         .await?;
-        let relationships =
+        let relationships: Vec<ClientRelationship> =
             newest_by_id(parse::<ClientRelationship>(rels)?, |r| &r.id, |r| r.version)
                 .into_iter()
                 .filter(|r| r.client == subject)
                 .collect();
+        let org_ids = distinct(
+            documents
+                .iter()
+                .map(|d| d.register_keeper.as_str())
+                .chain(relationships.iter().map(|r| r.register_keeper.as_str())),
+        );
+        let organisations = self
+            .by_ids::<Organisation>("SELECT data FROM organisations WHERE oid IN", &org_ids)
+            .await?
+            .into_iter()
+            .map(|o| (o.oid, o.name))
+            .collect();
         let mut disclosures = parse::<Disclosure>(
             sqlx::query_scalar("SELECT data FROM disclosures WHERE client = ?")
                 .bind(subject)

@@ -12,6 +12,7 @@ use super::portal::{AuditEvent, Viewing};
 use super::AppState;
 use crate::archive::format;
 use crate::assemble::{sanitise, Evaluated};
+use crate::store::MAIN_BODY;
 use app::error::AppError;
 
 /// A PDF as it is, or an XHTML body as a sanitised page of its own (the title
@@ -74,11 +75,18 @@ pub async fn body(
 ) -> Result<Response, WebError> {
     let (v, d) = decided(&state, &headers).await?;
     let (doc, _) = d.find(&id).ok_or(WebError::not_found(v.lang()))?;
+    let body = state
+        .portal
+        .store
+        .body(&doc.id, doc.version, MAIN_BODY)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(v.lang()))?
+        .ok_or(WebError::not_found(v.lang()))?;
     state
         .portal
         .audit(AuditEvent::read(&v, "document_body", Some(&id)))
         .await?;
-    serve(&doc.title, &doc.body)
+    serve(&doc.title, &body)
 }
 
 /// GET /files/documents/{id}/attachments/{aid} (R-DELAY-3, R-SPECIAL-3).
@@ -94,14 +102,22 @@ pub async fn attachment(
             .iter()
             .filter_map(|s| doc.attachments.get(s.index))
             .find(|a| a.id == aid)
+            .map(|a| (doc, a))
     });
-    let a = attachment.ok_or(WebError::not_found(v.lang()))?;
+    let (doc, a) = attachment.ok_or(WebError::not_found(v.lang()))?;
+    let body = state
+        .portal
+        .store
+        .body(&doc.id, doc.version, &a.id)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(v.lang()))?
+        .ok_or(WebError::not_found(v.lang()))?;
     let target = format!("{id}/{aid}");
     state
         .portal
         .audit(AuditEvent::read(&v, "attachment", Some(&target)))
         .await?;
-    serve(&a.title, &a.body)
+    serve(&a.title, &body)
 }
 
 #[cfg(test)]

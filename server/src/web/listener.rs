@@ -11,7 +11,8 @@ use tokio::net::{TcpListener, TcpStream};
 /// `listener`, with `TCP_NODELAY` set on each accepted stream. A stream whose
 /// option cannot be set is served anyway (slower, not wrong) and logged.
 pub fn nodelay(listener: TcpListener) -> TapIo<TcpListener, fn(&mut TcpStream)> {
-    listener.tap_io(set_nodelay as fn(&mut TcpStream))
+    let tap: fn(&mut TcpStream) = set_nodelay;
+    listener.tap_io(tap)
 }
 
 fn set_nodelay(stream: &mut TcpStream) {

@@ -253,12 +253,25 @@ impl Backend for Portal {
         headers: &HeaderMap,
         id: &str,
     ) -> Result<Page<DocumentView>, AppError> {
-        // Hidden and missing are the same answer.
-        self.page(headers, "document", Some(id), |e, labels| {
-            e.find(id)
-                .map(|(doc, shown)| assemble::document_view(doc, shown, &e.disclosures, labels))
+        // Hidden and missing are the same answer. The list views read only
+        // metadata; the one body this page shows is read here (issue 10).
+        let v = self.viewing(headers).await?;
+        let evaluated = self.decide(&v).await?;
+        let (meta, shown) = evaluated.find(id).ok_or(AppError::NotFound)?;
+        let mut doc = meta.clone();
+        doc.body = self
+            .store
+            .body(&doc.id, doc.version, crate::store::MAIN_BODY)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let labels = evaluated.labels(v.session.previous_login);
+        let data = assemble::document_view(&doc, shown, &evaluated.disclosures, &labels);
+        self.audit(AuditEvent::read(&v, "document", Some(id)))
+            .await?;
+        Ok(Page {
+            viewer: self.viewer_info(&v).await?,
+            data,
         })
-        .await
     }
 
     async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError> {

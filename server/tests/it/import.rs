@@ -96,6 +96,59 @@ async fn the_same_version_with_other_content_is_refused() {
     v["documents"][0]["title"] = json!("Changed in place");
     let problems = import(&s, &v).await.expect_err("refused");
     assert!(problems[0].starts_with("documents[0]"), "{problems:?}");
+    // The bodies are stored apart from the metadata: a changed body alone is
+    // refused too.
+    let mut v = base();
+    v["documents"][0]["body"] = json!({"xhtml": "<p>Other body</p>"});
+    let problems = import(&s, &v).await.expect_err("refused");
+    assert!(problems[0].starts_with("documents[0]"), "{problems:?}");
+    import(&s, &base())
+        .await
+        .expect("the same file again is fine");
+}
+
+#[tokio::test]
+async fn bodies_are_kept_apart_from_the_metadata_and_old_stores_are_split() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let s = Store::open(&url).await.expect("store");
+    import(&s, &base()).await.expect("import");
+    // The records a page is decided on carry no body content.
+    let records = s.subject_records("120485-246U").await.expect("read");
+    assert_eq!(records.documents[0].body.xhtml.as_deref(), Some(""));
+    let body = s
+        .body("D1", 1, portal_server::store::MAIN_BODY)
+        .await
+        .expect("read");
+    assert_eq!(body.and_then(|b| b.xhtml).as_deref(), Some("<p>Body</p>"));
+    // A store written before the split (bodies inside the metadata) is split
+    // when it is opened.
+    drop(s);
+    let pool = sqlx::SqlitePool::connect(&url).await.expect("pool");
+    let whole = serde_json::to_string(
+        &archive::parse(&base().to_string())
+            .expect("parse")
+            .documents[0],
+    )
+    .expect("json");
+    sqlx::query("DELETE FROM document_bodies")
+        .execute(&pool)
+        .await
+        .expect("delete");
+    sqlx::query("UPDATE documents SET data = ?")
+        .bind(&whole)
+        .execute(&pool)
+        .await
+        .expect("update");
+    pool.close().await;
+    let s = Store::open(&url).await.expect("reopen");
+    let records = s.subject_records("120485-246U").await.expect("read");
+    assert_eq!(records.documents[0].body.xhtml.as_deref(), Some(""));
+    let body = s
+        .body("D1", 1, portal_server::store::MAIN_BODY)
+        .await
+        .expect("read");
+    assert_eq!(body.and_then(|b| b.xhtml).as_deref(), Some("<p>Body</p>"));
 }
 
 #[tokio::test]
