@@ -47,7 +47,7 @@ pub fn attachment_href(doc_id: &str, attachment_id: &str) -> String {
 pub fn document_view(
     doc: &Document,
     shown: &Shown,
-    disclosures: &[Disclosure],
+    disclosures: &[&Disclosure],
     labels: &Labels<'_>,
 ) -> DocumentView {
     let body = match &doc.body {

@@ -31,11 +31,12 @@ use crate::archive::format::{Disclosure, Document};
 use crate::policy::{self, DocFacts, Hidden, Shown, Verdict, View};
 use crate::store::SubjectRecords;
 
-/// The policy's answer for every record of the subject, for one view.
+/// The policy's answer for every record of the subject, for one view. It
+/// borrows the records (which the store may share between requests).
 #[derive(Debug, Default, Clone)]
-pub struct Evaluated {
+pub struct Evaluated<'r> {
     /// Shown documents, newest first (by date, then storing time, then id).
-    pub shown: Vec<(Document, Shown)>,
+    pub shown: Vec<(&'r Document, Shown)>,
     pub hidden: Vec<Hidden>,
     /// Attachments of shown documents withheld by their own delay or special
     /// content (R-DELAY-3, R-SPECIAL-3), which call for the information text.
@@ -45,12 +46,12 @@ pub struct Evaluated {
     /// R-INFO-3: a client-relationship document was withheld by a restriction.
     pub relationships_restricted: bool,
     /// R-DISC-1..3: the disclosures the viewer may see, newest first.
-    pub disclosures: Vec<Disclosure>,
+    pub disclosures: Vec<&'r Disclosure>,
     /// Organisation names by oid (the register keeper, R-TASK-5).
-    pub organisations: HashMap<String, String>,
+    pub organisations: Option<&'r HashMap<String, String>>,
 }
 
-impl Evaluated {
+impl<'r> Evaluated<'r> {
     /// R-INFO-1..4
     pub fn info_text(&self) -> bool {
         policy::info_text_needed(
@@ -61,15 +62,21 @@ impl Evaluated {
     }
 
     /// A shown document by id; hidden and missing are alike (`None`).
-    pub fn find(&self, id: &str) -> Option<&(Document, Shown)> {
-        self.shown.iter().find(|(d, _)| d.id == id)
+    pub fn find(&self, id: &str) -> Option<(&'r Document, &Shown)> {
+        self.shown
+            .iter()
+            .find(|(d, _)| d.id == id)
+            .map(|(d, s)| (*d, s))
     }
 
     /// What summaries need, with the viewer's previous login (R-FRONT-3).
     pub fn labels(&self, previous_login: Option<DateTime<Utc>>) -> Labels<'_> {
+        static NONE: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
         Labels {
             previous_login,
-            organisations: &self.organisations,
+            organisations: self
+                .organisations
+                .unwrap_or_else(|| NONE.get_or_init(HashMap::new)),
         }
     }
 }
@@ -84,7 +91,7 @@ pub struct Labels<'a> {
 
 /// Runs the policy over every record of the subject. A document whose case
 /// is missing is withheld (fail closed).
-pub fn evaluate(view: &View<'_>, records: SubjectRecords) -> Evaluated {
+pub fn evaluate<'r>(view: &View<'_>, records: &'r SubjectRecords) -> Evaluated<'r> {
     let SubjectRecords {
         documents,
         cases,
@@ -100,14 +107,7 @@ pub fn evaluate(view: &View<'_>, records: SubjectRecords) -> Evaluated {
             continue;
         };
         let unit = doc.service_unit.as_ref().and_then(|u| units.get(u));
-        match policy::decide(
-            view,
-            &DocFacts {
-                doc: &doc,
-                case,
-                unit,
-            },
-        ) {
+        match policy::decide(view, &DocFacts { doc, case, unit }) {
             Verdict::Shown(s) => {
                 e.restricted_attachments += s.restricted_attachments;
                 e.shown.push((doc, s));
@@ -118,14 +118,13 @@ pub fn evaluate(view: &View<'_>, records: SubjectRecords) -> Evaluated {
     e.shown.sort_by(|(a, _), (b, _)| {
         (b.created, b.stored_at, &b.id).cmp(&(a.created, a.stored_at, &a.id))
     });
-    let used = policy::relationship_cards(view, &relationships);
-    e.relationships = front::relationships(&used.cards, &organisations);
+    let used = policy::relationship_cards(view, relationships);
+    e.relationships = front::relationships(&used.cards, organisations);
     e.relationships_restricted = used.restricted;
+    let shown_ids: std::collections::HashSet<&str> =
+        e.shown.iter().map(|(d, _)| d.id.as_str()).collect();
     e.disclosures =
-        policy::visible_disclosures(&view.subject.id, &disclosures, |id| e.find(id).is_some())
-            .into_iter()
-            .cloned()
-            .collect();
-    e.organisations = organisations;
+        policy::visible_disclosures(&view.subject.id, disclosures, |id| shown_ids.contains(id));
+    e.organisations = Some(organisations);
     e
 }

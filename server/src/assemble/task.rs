@@ -22,7 +22,7 @@ pub fn task_page(e: &Evaluated, task: &str, query: TaskQuery, labels: &Labels<'_
     if query.from.is_some() || query.to.is_some() {
         query.from = query.from.map(|f| f.max(floor)).or(Some(floor));
     }
-    let mut docs: Vec<&(Document, Shown)> = e
+    let mut docs: Vec<&(&Document, Shown)> = e
         .shown
         .iter()
         .filter(|(d, _)| d.service_tasks.iter().any(|t| t == task))

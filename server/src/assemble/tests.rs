@@ -34,11 +34,12 @@ fn case() -> Case {
     .unwrap()
 }
 
-fn evaluated(docs: Vec<Document>) -> Evaluated {
+fn evaluated(docs: Vec<Document>) -> Evaluated<'static> {
     with_disclosures(docs, vec![])
 }
 
-fn with_disclosures(docs: Vec<Document>, disclosures: Vec<Disclosure>) -> Evaluated {
+/// The records live as long as the test process (a test's few records).
+fn with_disclosures(docs: Vec<Document>, disclosures: Vec<Disclosure>) -> Evaluated<'static> {
     let subject = serde_json::from_value(json!({
         "id": "adult", "given_names": "A", "surname": "B", "birth_date": "1980-01-01"
     }))
@@ -56,11 +57,11 @@ fn with_disclosures(docs: Vec<Document>, disclosures: Vec<Disclosure>) -> Evalua
         disclosures,
         ..Default::default()
     };
-    evaluate(&view, records)
+    evaluate(&view, Box::leak(Box::new(records)))
 }
 
 /// `n` documents, one a day from 1.1.2024, titled in reverse alphabetical order.
-fn many(n: u32) -> Evaluated {
+fn many(n: u32) -> Evaluated<'static> {
     let start: chrono::NaiveDate = "2024-01-01".parse().unwrap();
     evaluated(
         (0..n)

@@ -4,6 +4,7 @@
 //! `archive::format`; deciding what a viewer may see is `policy`'s job.
 
 mod bodies;
+mod cache;
 mod import;
 mod read;
 mod sessions;
@@ -28,14 +29,31 @@ pub enum StoreError {
     Corrupt(#[from] serde_json::Error),
 }
 
-#[derive(Clone, Debug)]
+/// How many records (documents, relationships, disclosures) the cache of
+/// subjects' records holds by default: about 75 MB of metadata.
+pub const DEFAULT_CACHE_RECORDS: u64 = 50_000;
+
+#[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    cache: Option<std::sync::Arc<cache::RecordsCache>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").finish_non_exhaustive()
+    }
 }
 
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `url`.
+    /// Opens (creating if needed) and migrates the database at `url`, with
+    /// the default cache of subjects' records.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
+        Self::open_with_cache(url, DEFAULT_CACHE_RECORDS).await
+    }
+
+    /// As [`Store::open`], with a cache of at most `cache_records` records (0: none).
+    pub async fn open_with_cache(url: &str, cache_records: u64) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -45,7 +63,10 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        let store = Self { pool };
+        let store = Self {
+            pool,
+            cache: cache::new(cache_records),
+        };
         let split = store.split_old_bodies().await?;
         if split > 0 {
             tracing::info!(documents = split, "bodies moved apart from the metadata");

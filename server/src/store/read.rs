@@ -1,6 +1,7 @@
 //! Reads: the records one subject's view is decided on.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
@@ -119,8 +120,42 @@ impl Store {
         parse(rows)
     }
 
-    /// Loads the records of `subject`'s view.
-    pub async fn subject_records(&self, subject: &str) -> Result<SubjectRecords, StoreError> {
+    /// The import generation: the newest import that changed anything.
+    async fn generation(&self) -> Result<i64, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM imports")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// The records of `subject`'s view: from the cache when they were read at
+    /// the current import generation, otherwise from the database.
+    pub async fn subject_records(&self, subject: &str) -> Result<Arc<SubjectRecords>, StoreError> {
+        let Some(cache) = &self.cache else {
+            return Ok(Arc::new(self.load_subject_records(subject).await?));
+        };
+        // The generation is read first: records read after it are at least
+        // as new, so an entry is never newer than its tag says.
+        let generation = self.generation().await?;
+        if let Some(hit) = cache.get(subject) {
+            if hit.generation == generation {
+                return Ok(hit.records);
+            }
+        }
+        let records = Arc::new(self.load_subject_records(subject).await?);
+        cache.insert(
+            subject.to_string(),
+            super::cache::Entry {
+                generation,
+                records: Arc::clone(&records),
+            },
+        );
+        Ok(records)
+    }
+
+    /// Loads the records of `subject`'s view from the database.
+    async fn load_subject_records(&self, subject: &str) -> Result<SubjectRecords, StoreError> {
         let rows = sqlx::query_scalar(
             "SELECT data FROM documents WHERE id IN (SELECT document_id FROM document_clients WHERE person = ?)",
         )

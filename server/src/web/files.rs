@@ -11,8 +11,10 @@ use super::error::WebError;
 use super::portal::{AuditEvent, Viewing};
 use super::AppState;
 use crate::archive::format;
-use crate::assemble::{sanitise, Evaluated};
-use crate::store::MAIN_BODY;
+use std::sync::Arc;
+
+use crate::assemble::sanitise;
+use crate::store::{SubjectRecords, MAIN_BODY};
 use app::error::AppError;
 
 /// A PDF as it is, or an XHTML body as a sanitised page of its own (the title
@@ -56,15 +58,18 @@ fn serve(title: &str, body: &format::Body) -> Result<Response, WebError> {
         .into_response())
 }
 
-/// The viewer, and the subject's records decided for them.
-async fn decided(state: &AppState, headers: &HeaderMap) -> Result<(Viewing, Evaluated), WebError> {
+/// The viewer, and the subject's records (to be decided for them).
+async fn records(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(Viewing, Arc<SubjectRecords>), WebError> {
     let v = state.portal.viewing(headers).await?;
-    let decided = state
+    let records = state
         .portal
-        .decide(&v)
+        .records(&v)
         .await
         .map_err(|e| WebError::from(e).in_lang(v.lang()))?;
-    Ok((v, decided))
+    Ok((v, records))
 }
 
 /// GET /files/documents/{id}/body (R-TASK-8: the PDF display format).
@@ -73,7 +78,8 @@ pub async fn body(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let (v, d) = decided(&state, &headers).await?;
+    let (v, records) = records(&state, &headers).await?;
+    let d = state.portal.evaluate(&v, &records);
     let (doc, _) = d.find(&id).ok_or(WebError::not_found(v.lang()))?;
     let body = state
         .portal
@@ -95,7 +101,8 @@ pub async fn attachment(
     headers: HeaderMap,
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let (v, d) = decided(&state, &headers).await?;
+    let (v, records) = records(&state, &headers).await?;
+    let d = state.portal.evaluate(&v, &records);
     let attachment = d.find(&id).and_then(|(doc, shown)| {
         shown
             .attachments

@@ -21,7 +21,7 @@ use crate::assemble::{self, Evaluated, Labels};
 use crate::clock::finnish_date;
 use crate::config::{AuthMode, Config};
 use crate::policy::{self, Role, View};
-use crate::store::{SessionRow, Store};
+use crate::store::{SessionRow, Store, SubjectRecords};
 
 #[derive(Clone)]
 pub struct Portal {
@@ -173,9 +173,13 @@ impl Portal {
         })
     }
 
-    /// Loads the subject's records and runs the policy over every one of them.
-    pub async fn decide(&self, v: &Viewing) -> Result<Evaluated, AppError> {
-        let records = self.store.subject_records(&v.subject.id).await?;
+    /// The subject's records (the store may share them between requests).
+    pub async fn records(&self, v: &Viewing) -> Result<Arc<SubjectRecords>, AppError> {
+        Ok(self.store.subject_records(&v.subject.id).await?)
+    }
+
+    /// The policy over every one of the subject's records, for this viewer.
+    pub fn evaluate<'r>(&self, v: &Viewing, records: &'r SubjectRecords) -> Evaluated<'r> {
         let view = View {
             viewer_id: &v.viewer.id,
             subject: &v.subject,
@@ -183,7 +187,7 @@ impl Portal {
             today: self.today(),
             phase: self.config.phase,
         };
-        Ok(assemble::evaluate(&view, records))
+        assemble::evaluate(&view, records)
     }
 
     /// Who is viewing, for the page frame.
@@ -211,7 +215,8 @@ impl Portal {
         assemble: impl FnOnce(&Evaluated, &Labels<'_>) -> Option<T>,
     ) -> Result<Page<T>, AppError> {
         let v = self.viewing(headers).await?;
-        let evaluated = self.decide(&v).await?;
+        let records = self.records(&v).await?;
+        let evaluated = self.evaluate(&v, &records);
         let labels = evaluated.labels(v.session.previous_login);
         let data = assemble(&evaluated, &labels).ok_or(AppError::NotFound)?;
         self.audit(AuditEvent::read(&v, action, target)).await?;
@@ -256,7 +261,8 @@ impl Backend for Portal {
         // Hidden and missing are the same answer. The list views read only
         // metadata; the one body this page shows is read here (issue 10).
         let v = self.viewing(headers).await?;
-        let evaluated = self.decide(&v).await?;
+        let records = self.records(&v).await?;
+        let evaluated = self.evaluate(&v, &records);
         let (meta, shown) = evaluated.find(id).ok_or(AppError::NotFound)?;
         let mut doc = meta.clone();
         doc.body = self

@@ -536,7 +536,8 @@ async fn r_scope_1_browsing_changes_no_record() {
         .subject_records(AINO)
         .await
         .expect("records")
-        .documents;
+        .documents
+        .clone();
     let c = s.login(AINO).await;
     for path in [
         "/",
@@ -550,7 +551,8 @@ async fn r_scope_1_browsing_changes_no_record() {
         .subject_records(AINO)
         .await
         .expect("records")
-        .documents;
+        .documents
+        .clone();
     assert_eq!(before, after);
     // No route accepts a write to a document.
     let put = c

@@ -68,7 +68,8 @@ async fn a_valid_file_imports_and_again_changes_nothing() {
         .subject_records("120485-246U")
         .await
         .expect("read")
-        .documents;
+        .documents
+        .clone();
     assert_eq!(docs.len(), 1);
 }
 
@@ -84,7 +85,8 @@ async fn a_newer_version_is_added_beside_the_old_one() {
         .subject_records("120485-246U")
         .await
         .expect("read")
-        .documents;
+        .documents
+        .clone();
     assert_eq!(docs[0].title, "Decision, corrected");
 }
 
@@ -439,4 +441,37 @@ fn the_import_command_exits_non_zero_and_names_the_path() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[tokio::test]
+async fn cached_records_follow_an_import_by_any_process() {
+    // Two stores on one database, as two portal processes would be: each has
+    // its own cache of subjects' records; an import through either is seen
+    // by both at their next read (the import generation).
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let a = Store::open(&url).await.expect("store a");
+    let b = Store::open(&url).await.expect("store b");
+    import(&a, &base()).await.expect("first");
+    let title = |s: &Store| {
+        let s = s.clone();
+        async move {
+            let r = s.subject_records("120485-246U").await.expect("read");
+            portal_server::policy::newest(&r.documents, |d| d.version)
+                .map(|d| d.title.clone())
+                .expect("a document")
+        }
+    };
+    assert_eq!(title(&a).await, "Decision");
+    assert_eq!(title(&b).await, "Decision");
+    let mut v = base();
+    v["documents"][0]["version"] = json!(2);
+    v["documents"][0]["title"] = json!("Decision, corrected");
+    import(&b, &v).await.expect("second");
+    assert_eq!(
+        title(&a).await,
+        "Decision, corrected",
+        "the other process's cache"
+    );
+    assert_eq!(title(&b).await, "Decision, corrected");
 }
