@@ -30,6 +30,8 @@ pub struct Config {
     pub today: Option<NaiveDate>,
     pub demo: bool,
     pub secure_cookies: bool,
+    /// How many records the cache of subjects' records holds (0: none).
+    pub cache_records: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +52,7 @@ impl Default for Config {
             today: None,
             demo: true,
             secure_cookies: true,
+            cache_records: crate::store::DEFAULT_CACHE_RECORDS,
         }
     }
 }
@@ -89,7 +92,21 @@ impl Config {
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let mut c = Config::default();
         if let Some(v) = get("PORTAL_DATABASE_URL") {
+            if crate::store::Backend::of(&v).is_none() {
+                return Err(ConfigError {
+                    name: "PORTAL_DATABASE_URL",
+                    value: v,
+                    expected: "sqlite://FILE or postgres://USER@HOST:PORT/DATABASE",
+                });
+            }
             c.database_url = v;
+        }
+        if let Some(v) = get("PORTAL_CACHE_RECORDS") {
+            c.cache_records = v.parse().map_err(|_| ConfigError {
+                name: "PORTAL_CACHE_RECORDS",
+                value: v.clone(),
+                expected: "a number of records (0: no cache)",
+            })?;
         }
         if let Some(v) = get("PORTAL_AUTH") {
             let modes = [("test", AuthMode::Test), ("off", AuthMode::Off)];
@@ -166,8 +183,10 @@ mod tests {
             ("PORTAL_TODAY", "2026-11-23"),
             ("PORTAL_DEMO", "no"),
             ("PORTAL_SECURE_COOKIES", "false"),
+            ("PORTAL_CACHE_RECORDS", "0"),
         ])
         .unwrap();
+        assert_eq!(c.cache_records, 0);
         assert_eq!(c.database_url, "sqlite://x.db");
         assert_eq!((c.auth, c.phase), (AuthMode::Test, Phase::Two));
         assert_eq!(c.today, Some("2026-11-23".parse().unwrap()));
@@ -198,6 +217,8 @@ mod tests {
             ("PORTAL_TODAY", "23.11.2026", "a date YYYY-MM-DD"),
             ("PORTAL_DEMO", "maybe", "true or false"),
             ("PORTAL_SECURE_COOKIES", "on", "true or false"),
+            ("PORTAL_DATABASE_URL", "mysql://x", "postgres://"),
+            ("PORTAL_CACHE_RECORDS", "many", "a number of records"),
         ] {
             let message = parse(&[(name, value)]).unwrap_err().to_string();
             assert!(

@@ -99,7 +99,7 @@ fn generate(args: &[String]) -> Result<(), String> {
 
 async fn open() -> Result<(Config, Store), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
-    let store = Store::open(&config.database_url)
+    let store = Store::open_with_cache(&config.database_url, config.cache_records)
         .await
         .map_err(|e| format!("cannot open {}: {e}", config.database_url))?;
     Ok((config, store))

@@ -2,7 +2,7 @@
 //! lists documents, and the policy, never read a body; the document view and
 //! the file routes read the one they show.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 use super::{Store, StoreError};
 use crate::archive::format::{Body, Document};
@@ -31,16 +31,16 @@ pub fn split(doc: &Document) -> (Document, Vec<(&str, &Body)>) {
 }
 
 pub async fn insert(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     doc: &Document,
     parts: &[(&str, &Body)],
 ) -> Result<(), StoreError> {
     for (part, body) in parts {
         sqlx::query(
-            "INSERT INTO document_bodies (document_id, version, part, data) VALUES (?, ?, ?, ?)",
+            "INSERT INTO document_bodies (document_id, version, part, data) VALUES ($1, $2, $3, $4)",
         )
         .bind(&doc.id)
-        .bind(doc.version)
+        .bind(i64::from(doc.version))
         .bind(*part)
         .bind(serde_json::to_string(body)?)
         .execute(&mut **tx)
@@ -51,15 +51,15 @@ pub async fn insert(
 
 /// Do the stored bodies of (id, version) equal `parts`?
 pub async fn same(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     doc: &Document,
     parts: &[(&str, &Body)],
 ) -> Result<bool, StoreError> {
     let stored: Vec<(String, String)> = sqlx::query_as(
-        "SELECT part, data FROM document_bodies WHERE document_id = ? AND version = ? ORDER BY part",
+        "SELECT part, data FROM document_bodies WHERE document_id = $1 AND version = $2 ORDER BY part",
     )
     .bind(&doc.id)
-    .bind(doc.version)
+    .bind(i64::from(doc.version))
     .fetch_all(&mut **tx)
     .await?;
     let mut wanted: Vec<(&str, String)> = parts
@@ -83,10 +83,10 @@ impl Store {
         part: &str,
     ) -> Result<Option<Body>, StoreError> {
         let row: Option<String> = sqlx::query_scalar(
-            "SELECT data FROM document_bodies WHERE document_id = ? AND version = ? AND part = ?",
+            "SELECT data FROM document_bodies WHERE document_id = $1 AND version = $2 AND part = $3",
         )
         .bind(id)
-        .bind(version)
+        .bind(i64::from(version))
         .bind(part)
         .fetch_optional(&self.pool)
         .await?;
@@ -99,7 +99,7 @@ impl Store {
     /// Splits documents stored before migration 0004 (bodies inside the
     /// metadata) into metadata and bodies, in one transaction.
     pub(super) async fn split_old_bodies(&self) -> Result<u64, StoreError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write(super::Lock::Import).await?;
         let rows: Vec<String> = sqlx::query_scalar(
             "SELECT d.data FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_bodies b \
              WHERE b.document_id = d.id AND b.version = d.version AND b.part = '')",
@@ -111,10 +111,10 @@ impl Store {
             let doc: Document = serde_json::from_str(&row)?;
             let (meta, parts) = split(&doc);
             insert(&mut tx, &doc, &parts).await?;
-            sqlx::query("UPDATE documents SET data = ? WHERE id = ? AND version = ?")
+            sqlx::query("UPDATE documents SET data = $1 WHERE id = $2 AND version = $3")
                 .bind(serde_json::to_string(&meta)?)
                 .bind(&doc.id)
-                .bind(doc.version)
+                .bind(i64::from(doc.version))
                 .execute(&mut *tx)
                 .await?;
             n += 1;

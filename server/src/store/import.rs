@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 use super::{Store, StoreError};
 use crate::archive::format::{Archive, Disclosure};
@@ -65,7 +65,7 @@ impl Known for KnownInStore {
     }
 }
 
-async fn known(tx: &mut Transaction<'_, Sqlite>) -> Result<KnownInStore, sqlx::Error> {
+async fn known(tx: &mut Transaction<'_, Any>) -> Result<KnownInStore, sqlx::Error> {
     let mut k = KnownInStore::default();
     for (id, born) in sqlx::query_as::<_, (String, String)>("SELECT id, birth_date FROM people")
         .fetch_all(&mut **tx)
@@ -133,36 +133,36 @@ struct Replaced {
 }
 
 const ORGANISATIONS: Replaced = Replaced {
-    find: "SELECT data FROM organisations WHERE oid = ?",
+    find: "SELECT data FROM organisations WHERE oid = $1",
     keys: 1,
-    upsert: "INSERT INTO organisations (oid, name, data) VALUES (?, ?, ?) \
+    upsert: "INSERT INTO organisations (oid, name, data) VALUES ($1, $2, $3) \
              ON CONFLICT (oid) DO UPDATE SET name = excluded.name, data = excluded.data",
 };
 const SERVICE_UNITS: Replaced = Replaced {
-    find: "SELECT data FROM service_units WHERE oid = ?",
+    find: "SELECT data FROM service_units WHERE oid = $1",
     keys: 1,
-    upsert: "INSERT INTO service_units (oid, organisation, kind, data) VALUES (?, ?, ?, ?) \
+    upsert: "INSERT INTO service_units (oid, organisation, kind, data) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (oid) DO UPDATE SET organisation = excluded.organisation, \
              kind = excluded.kind, data = excluded.data",
 };
 const PEOPLE: Replaced = Replaced {
-    find: "SELECT data FROM people WHERE id = ?",
+    find: "SELECT data FROM people WHERE id = $1",
     keys: 1,
-    upsert: "INSERT INTO people (id, birth_date, surname, data) VALUES (?, ?, ?, ?) \
+    upsert: "INSERT INTO people (id, birth_date, surname, data) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (id) DO UPDATE SET birth_date = excluded.birth_date, \
              surname = excluded.surname, data = excluded.data",
 };
 const GUARDIANSHIPS: Replaced = Replaced {
-    find: "SELECT data FROM guardianships WHERE guardian = ? AND child = ?",
+    find: "SELECT data FROM guardianships WHERE guardian = $1 AND child = $2",
     keys: 2,
-    upsert: "INSERT INTO guardianships (guardian, child, data) VALUES (?, ?, ?) \
+    upsert: "INSERT INTO guardianships (guardian, child, data) VALUES ($1, $2, $3) \
              ON CONFLICT (guardian, child) DO UPDATE SET data = excluded.data",
 };
 
 /// Writes a replaced record only when it is new or differs. `values` are
 /// bound to the table's `upsert` in order, then the record as JSON.
 async fn replace<T: Serialize>(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     table: &Replaced,
     values: &[&str],
     record: &T,
@@ -192,17 +192,17 @@ async fn replace<T: Serialize>(
 /// (id, version) is added beside the old ones, with the `columns` the store
 /// looks it up by; the same (id, version) again must be identical.
 async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     table: &str,
     (id, version): (&str, u32),
     columns: &[(&str, &str)],
     record: &T,
     path: String,
 ) -> Result<Outcome, ImportError> {
-    let sql = format!("SELECT data FROM {table} WHERE id = ? AND version = ?");
+    let sql = format!("SELECT data FROM {table} WHERE id = $1 AND version = $2");
     let old: Option<String> = sqlx::query_scalar(&sql)
         .bind(id)
-        .bind(version)
+        .bind(i64::from(version))
         .fetch_optional(&mut **tx)
         .await?;
     if let Some(old) = old {
@@ -219,9 +219,11 @@ async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
         };
     }
     let names: String = columns.iter().map(|(c, _)| format!("{c}, ")).collect();
-    let marks = "?, ".repeat(columns.len());
-    let sql = format!("INSERT INTO {table} (id, version, {names}data) VALUES (?, ?, {marks}?)");
-    let mut q = sqlx::query(&sql).bind(id).bind(version);
+    let marks: String = (3..3 + columns.len()).map(|i| format!("${i}, ")).collect();
+    let last = 3 + columns.len();
+    let sql =
+        format!("INSERT INTO {table} (id, version, {names}data) VALUES ($1, $2, {marks}${last})");
+    let mut q = sqlx::query(&sql).bind(id).bind(i64::from(version));
     for (_, value) in columns {
         q = q.bind(*value);
     }
@@ -231,12 +233,12 @@ async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
 
 /// A disclosure-log entry is written once: the same id again must be identical.
 async fn add_disclosure(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     d: &Disclosure,
     path: String,
 ) -> Result<Outcome, ImportError> {
     let data = json(d)?;
-    let old: Option<String> = sqlx::query_scalar("SELECT data FROM disclosures WHERE id = ?")
+    let old: Option<String> = sqlx::query_scalar("SELECT data FROM disclosures WHERE id = $1")
         .bind(&d.id)
         .fetch_optional(&mut **tx)
         .await?;
@@ -251,7 +253,7 @@ async fn add_disclosure(
         }])),
         None => {
             sqlx::query(
-                "INSERT INTO disclosures (id, client, document_id, disclosed_at, data) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO disclosures (id, client, document_id, disclosed_at, data) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(&d.id)
             .bind(&d.client)
@@ -268,7 +270,7 @@ async fn add_disclosure(
 impl Store {
     /// Imports a whole file in one transaction: on any error nothing changes.
     pub async fn import(&self, archive: &Archive) -> Result<ImportReport, ImportError> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write(super::Lock::Import).await?;
         let known = known(&mut tx).await?;
         validate(archive, &known).map_err(ImportError::Invalid)?;
         let mut report = ImportReport::default();
@@ -326,11 +328,11 @@ impl Store {
                 super::bodies::insert(&mut tx, d, &parts).await?;
                 for person in &d.clients {
                     sqlx::query(
-                        "INSERT INTO document_clients (person, document_id, version) VALUES (?, ?, ?)",
+                        "INSERT INTO document_clients (person, document_id, version) VALUES ($1, $2, $3)",
                     )
                     .bind(person)
                     .bind(&d.id)
-                    .bind(d.version)
+                    .bind(i64::from(d.version))
                     .execute(&mut *tx)
                     .await?;
                 }
@@ -341,7 +343,7 @@ impl Store {
             report.count(add_disclosure(&mut tx, d, format!("disclosures[{i}]")).await?);
         }
         if report.added + report.updated > 0 {
-            sqlx::query("INSERT INTO imports (imported_at, added, updated) VALUES (?, ?, ?)")
+            sqlx::query("INSERT INTO imports (imported_at, added, updated) VALUES ($1, $2, $3)")
                 .bind(Utc::now().to_rfc3339())
                 .bind(i64::try_from(report.added).unwrap_or(i64::MAX))
                 .bind(i64::try_from(report.updated).unwrap_or(i64::MAX))

@@ -1,7 +1,13 @@
-//! The archive store: SQLite through sqlx, migrated on start.
+//! The archive store: SQLite (embedded, the default) or PostgreSQL (for a
+//! county that outgrows one machine), through sqlx's `Any` driver and chosen
+//! by the database URL; migrated on start (`migrations/sqlite`,
+//! `migrations/postgres`: the same tables).
 //!
-//! Only this module holds SQL. Reads return the import-format types of
-//! `archive::format`; deciding what a viewer may see is `policy`'s job.
+//! Only this module holds SQL, written once for both: `$1`-style parameters,
+//! text and 64-bit integer columns, `ON CONFLICT` upserts. Where the two
+//! differ (how a writing transaction takes its lock) [`Store::begin_write`]
+//! decides. Reads return the import-format types of `archive::format`;
+//! deciding what a viewer may see is `policy`'s job.
 
 mod bodies;
 mod cache;
@@ -11,16 +17,51 @@ mod sessions;
 
 use std::str::FromStr;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
-use sqlx::SqlitePool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::{Any, AnyPool, Connection, Transaction};
 
 pub use bodies::MAIN as MAIN_BODY;
 pub use import::{ImportError, ImportReport};
 pub use read::SubjectRecords;
 pub use sessions::{SessionRow, SESSION_LIFETIME};
 
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// `sqlite:…` or `postgres://…` / `postgresql://…`; anything else is refused.
+    pub fn of(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// What a writing transaction serialises with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    /// Imports (and the split of old bodies): one at a time, whichever process.
+    Import,
+    /// A login: a few rows of its own.
+    Session,
+}
+
+/// The PostgreSQL advisory lock that imports hold (any fixed number).
+const IMPORT_LOCK: i64 = 0x706f_7274_616c;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("unsupported database URL (expected sqlite:… or postgres://…)")]
+    Url,
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
@@ -35,13 +76,34 @@ pub const DEFAULT_CACHE_RECORDS: u64 = 50_000;
 
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
     cache: Option<std::sync::Arc<cache::RecordsCache>>,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").finish_non_exhaustive()
+    }
+}
+
+/// Migrates a SQLite store. sqlx takes no lock on SQLite: a second process
+/// starting at the same moment can read the list of applied migrations before
+/// the first commits one and then fail on a table the first just created.
+/// Each migration is one transaction, so trying again (a few times, briefly)
+/// finds it recorded.
+async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
+    let mut tries = 0;
+    loop {
+        match sqlx::migrate!("./migrations/sqlite").run(pool).await {
+            Ok(()) => return Ok(()),
+            Err(e) if tries < 20 => {
+                tries += 1;
+                tracing::debug!(error = %e, tries, "migration raced another process; again");
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
 }
 
@@ -54,17 +116,34 @@ impl Store {
 
     /// As [`Store::open`], with a cache of at most `cache_records` records (0: none).
     pub async fn open_with_cache(url: &str, cache_records: u64) -> Result<Self, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url).ok_or(StoreError::Url)?;
+        if backend == Backend::Sqlite {
+            // Create the file and switch it to write-ahead logging (a setting
+            // the file keeps) before the pool opens it.
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal);
+            sqlx::SqliteConnection::connect_with(&options)
+                .await?
+                .close()
+                .await?;
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .connect(url)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        match backend {
+            Backend::Sqlite => migrate_sqlite(&pool).await?,
+            // sqlx holds an advisory lock while it migrates PostgreSQL.
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+        }
         let store = Self {
             pool,
+            backend,
             cache: cache::new(cache_records),
         };
         let split = store.split_old_bodies().await?;
@@ -72,6 +151,33 @@ impl Store {
             tracing::info!(documents = split, "bodies moved apart from the metadata");
         }
         Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A writing transaction. SQLite: `BEGIN IMMEDIATE` (the write lock at
+    /// once, so two writers never deadlock on an upgrade). PostgreSQL: an
+    /// import also takes a transaction-scoped advisory lock, so imports from
+    /// several processes run one after another, as on SQLite.
+    pub(crate) async fn begin_write(
+        &self,
+        lock: Lock,
+    ) -> Result<Transaction<'static, Any>, StoreError> {
+        match self.backend {
+            Backend::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                if lock == Lock::Import {
+                    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                        .bind(IMPORT_LOCK)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                Ok(tx)
+            }
+        }
     }
 
     /// True when no person has been imported yet.

@@ -68,7 +68,8 @@ impl Store {
     ) -> Result<Vec<T>, StoreError> {
         let mut out = Vec::new();
         for chunk in ids.chunks(500) {
-            let sql = format!("{sql} ({})", vec!["?"; chunk.len()].join(","));
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!("{sql} ({})", marks.join(","));
             let mut q = sqlx::query_scalar::<_, String>(&sql);
             for id in chunk {
                 q = q.bind(*id);
@@ -86,7 +87,7 @@ impl Store {
     }
 
     pub async fn person(&self, id: &str) -> Result<Option<Person>, StoreError> {
-        let row: Option<String> = sqlx::query_scalar("SELECT data FROM people WHERE id = ?")
+        let row: Option<String> = sqlx::query_scalar("SELECT data FROM people WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -99,7 +100,7 @@ impl Store {
     /// Every guardian and information-right holder of `child`, with the person.
     pub async fn custody_of(&self, child: &str) -> Result<Vec<(Guardianship, Person)>, StoreError> {
         let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT g.data, p.data FROM guardianships g JOIN people p ON p.id = g.guardian WHERE g.child = ? ORDER BY g.guardian",
+            "SELECT g.data, p.data FROM guardianships g JOIN people p ON p.id = g.guardian WHERE g.child = $1 ORDER BY g.guardian",
         )
         .bind(child)
         .fetch_all(&self.pool)
@@ -112,7 +113,7 @@ impl Store {
     /// The children for whom `guardian` is recorded (whether or not acting is allowed).
     pub async fn children_of(&self, guardian: &str) -> Result<Vec<Person>, StoreError> {
         let rows = sqlx::query_scalar(
-            "SELECT p.data FROM guardianships g JOIN people p ON p.id = g.child WHERE g.guardian = ? ORDER BY p.birth_date, p.id",
+            "SELECT p.data FROM guardianships g JOIN people p ON p.id = g.child WHERE g.guardian = $1 ORDER BY p.birth_date, p.id",
         )
         .bind(guardian)
         .fetch_all(&self.pool)
@@ -157,7 +158,7 @@ impl Store {
     /// Loads the records of `subject`'s view from the database.
     async fn load_subject_records(&self, subject: &str) -> Result<SubjectRecords, StoreError> {
         let rows = sqlx::query_scalar(
-            "SELECT data FROM documents WHERE id IN (SELECT document_id FROM document_clients WHERE person = ?)",
+            "SELECT data FROM documents WHERE id IN (SELECT document_id FROM document_clients WHERE person = $1)",
         )
         .bind(subject)
         .fetch_all(&self.pool)
@@ -185,7 +186,7 @@ impl Store {
         // still names them.
         let rels = sqlx::query_scalar(
             "SELECT data FROM client_relationships WHERE id IN \
-             (SELECT id FROM client_relationships WHERE client = ?)",
+             (SELECT id FROM client_relationships WHERE client = $1)",
         )
         .bind(subject)
         .fetch_all(&self.pool)
@@ -208,7 +209,7 @@ impl Store {
             .map(|o| (o.oid, o.name))
             .collect();
         let mut disclosures = parse::<Disclosure>(
-            sqlx::query_scalar("SELECT data FROM disclosures WHERE client = ?")
+            sqlx::query_scalar("SELECT data FROM disclosures WHERE client = $1")
                 .bind(subject)
                 .fetch_all(&self.pool)
                 .await?,

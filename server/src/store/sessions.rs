@@ -48,20 +48,20 @@ impl Store {
         let mut bytes = [0u8; 32];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         let token = hex::encode(bytes);
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write(super::Lock::Session).await?;
         let previous: Option<String> = sqlx::query_scalar(
-            "SELECT logged_in FROM logins WHERE person = ? ORDER BY id DESC LIMIT 1",
+            "SELECT logged_in FROM logins WHERE person = $1 ORDER BY id DESC LIMIT 1",
         )
         .bind(person)
         .fetch_optional(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO logins (person, logged_in) VALUES (?, ?)")
+        sqlx::query("INSERT INTO logins (person, logged_in) VALUES ($1, $2)")
             .bind(person)
             .bind(now.to_rfc3339())
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "INSERT INTO sessions (token_hash, person, subject, logged_in, previous_login, expires_at) VALUES (?, ?, NULL, ?, ?, ?)",
+            "INSERT INTO sessions (token_hash, person, subject, logged_in, previous_login, expires_at) VALUES ($1, $2, NULL, $3, $4, $5)",
         )
         .bind(hash(&token))
         .bind(person)
@@ -70,7 +70,7 @@ impl Store {
         .bind((now + SESSION_LIFETIME).to_rfc3339())
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM sessions WHERE expires_at < ?")
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
             .bind(now.to_rfc3339())
             .execute(&mut *tx)
             .await?;
@@ -85,7 +85,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<SessionRow>, StoreError> {
         let row: Option<StoredSession> = sqlx::query_as(
-            "SELECT person, subject, logged_in, previous_login, expires_at FROM sessions WHERE token_hash = ?",
+            "SELECT person, subject, logged_in, previous_login, expires_at FROM sessions WHERE token_hash = $1",
         )
         .bind(hash(token))
         .fetch_optional(&self.pool)
@@ -103,7 +103,7 @@ impl Store {
 
     /// Chooses whose records the session shows (`None` = the viewer's own).
     pub async fn set_subject(&self, token: &str, subject: Option<&str>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE sessions SET subject = ? WHERE token_hash = ?")
+        sqlx::query("UPDATE sessions SET subject = $1 WHERE token_hash = $2")
             .bind(subject)
             .bind(hash(token))
             .execute(&self.pool)
@@ -112,7 +112,7 @@ impl Store {
     }
 
     pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(hash(token))
             .execute(&self.pool)
             .await?;
@@ -128,7 +128,7 @@ impl Store {
         target: Option<&str>,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO audit_events (at, viewer, subject, action, target) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO audit_events (at, viewer, subject, action, target) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(Utc::now().to_rfc3339())
         .bind(viewer)

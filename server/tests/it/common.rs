@@ -49,6 +49,39 @@ pub fn person_update(
     }
 }
 
+/// A fresh, empty database for one test: a SQLite file in `dir`, or, when
+/// `PORTAL_TEST_POSTGRES` names a PostgreSQL server (as `.ci/test` sets it
+/// for the second run), a new database on that server.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    use sqlx::Connection;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    match std::env::var("PORTAL_TEST_POSTGRES") {
+        Ok(admin) if !admin.is_empty() => {
+            let name = format!(
+                "t_{}_{}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::Relaxed)
+            );
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("the test PostgreSQL server");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create database");
+            let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.join("portal.db").display()),
+    }
+}
+
+/// Is this run on PostgreSQL (`fresh_database`)?
+pub fn on_postgres() -> bool {
+    std::env::var("PORTAL_TEST_POSTGRES").is_ok_and(|v| !v.is_empty())
+}
+
 pub struct TestServer {
     pub base: String,
     pub store: Store,
@@ -98,7 +131,7 @@ pub async fn start_configured(
     config: Config,
 ) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("portal.db").display());
+    let url = fresh_database(dir.path()).await;
     let config = Config {
         database_url: url.clone(),
         ..config

@@ -32,10 +32,14 @@ fn env_u64(name: &str, default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// A fresh store: in memory on SQLite, a new database on PostgreSQL.
 async fn memory_store(n: u64) -> Store {
-    Store::open(&format!("sqlite:file:diff{n}?mode=memory&cache=shared"))
-        .await
-        .expect("store")
+    let url = if crate::common::on_postgres() {
+        crate::common::fresh_database(std::path::Path::new("")).await
+    } else {
+        format!("sqlite:file:diff{n}?mode=memory&cache=shared")
+    };
+    Store::open(&url).await.expect("store")
 }
 
 fn cookie(token: &str) -> HeaderMap {

@@ -4,7 +4,8 @@
 //! - `import`: each kind of bad input to the import, and the command line;
 //! - `differential`: random archives, the portal against the reference model;
 //! - `leak_scan`: random archives over HTTP, nothing hidden in any answer;
-//! - `surface`: closed by default, escaping, CSP, CSRF, security headers.
+//! - `surface`: closed by default, escaping, CSP, CSRF, security headers;
+//! - `processes`: two portal processes on one database, requests alternating.
 //!
 //! Run one module with `cargo nextest run -p server --test it differential`.
 
@@ -25,4 +26,5 @@ mod http;
 mod import;
 mod leak_scan;
 mod model;
+mod processes;
 mod surface;

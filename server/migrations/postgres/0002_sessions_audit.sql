@@ -1,0 +1,26 @@
+-- Logins, sessions and the audit trail, PostgreSQL (see migrations/sqlite).
+
+CREATE TABLE logins (
+    id        BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    person    TEXT NOT NULL,
+    logged_in TEXT NOT NULL
+);
+CREATE INDEX logins_by_person ON logins (person, id);
+
+CREATE TABLE sessions (
+    token_hash        TEXT PRIMARY KEY,
+    person            TEXT NOT NULL,
+    subject           TEXT,
+    logged_in         TEXT NOT NULL,
+    previous_login    TEXT,
+    expires_at        TEXT NOT NULL
+);
+
+CREATE TABLE audit_events (
+    id      BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at      TEXT NOT NULL,
+    viewer  TEXT,
+    subject TEXT,
+    action  TEXT NOT NULL,
+    target  TEXT
+);
