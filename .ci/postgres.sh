@@ -21,8 +21,9 @@ pg_start() {
     as=(sh -c)
   fi
   "${as[@]}" "$PG_BIN/initdb -D $PG_DIR/data -A trust -U portal" > "$PG_DIR/initdb.log" 2>&1
-  # fsync off: a throwaway cluster for tests, never for data that matters.
-  "${as[@]}" "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -w -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300' start" > /dev/null
+  # fsync off by default: a throwaway cluster for tests, never for data that
+  # matters (the benchmark sets PG_FSYNC=on).
+  "${as[@]}" "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -w -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-off} -c max_connections=300' start" > /dev/null
   export PORTAL_TEST_POSTGRES="postgres://portal@127.0.0.1:$PG_PORT/postgres"
   PG_AS=("${as[@]}")
 }

@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# The national-scale benchmark (issue 10): one command, a Markdown table.
+# The national-scale benchmark (issue 10): one command, Markdown tables.
 #
 #   bash server/benches/run.sh [DOCUMENTS ...]      (default: 30000 300000)
 #
 # For each archive size: generates a synthetic archive (`server generate`),
-# imports it into a fresh SQLite store (documents/s, store size), serves it
-# from a release build on 127.0.0.1 and measures, for a typical subject (20
-# documents) and the heavy ones (100 … 10 000): the front page, task page 1
-# and one document page — p50/p99 over sequential keep-alive requests
-# (wrk -c1) and req/s at 32 connections (wrk -c32) — beside the static route
-# and the SQL floor (one page of one task's metadata from the indexed table),
-# and the server's peak RSS. Needs wrk (apt). Only ever targets 127.0.0.1.
+# imports it into a fresh SQLite store and a fresh PostgreSQL database
+# (documents/s, store size), serves each from a release build on 127.0.0.1
+# and measures, for a typical subject (20 documents) and the heavy ones
+# (100 … 10 000): the front page, task page 1 and one document page — p50 /
+# p99 over sequential keep-alive requests (wrk -c1) and req/s at 32
+# connections (wrk -c32) — beside the static route and the SQL floor (one page
+# of one task's metadata from the indexed table), and the server's peak RSS.
+#
+# BENCH_SECONDS (default 5) per measurement; BENCH_STORES (default
+# "sqlite postgres"). PostgreSQL: a throwaway cluster (.ci/postgres.sh, fsync
+# on). Needs wrk (apt). Only ever targets 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.cargo/bin:$PATH"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(30000 300000)
 secs=${BENCH_SECONDS:-5}
+stores=${BENCH_STORES:-sqlite postgres}
 port=${BENCH_PORT:-3199}
 out=target/bench
 mkdir -p "$out"
@@ -26,75 +31,99 @@ cargo build --release -p server >&2
 bin=target/release/server
 base="http://127.0.0.1:$port"
 
+if [[ " $stores " == *" postgres "* ]]; then
+  # shellcheck source=../../.ci/postgres.sh
+  source .ci/postgres.sh
+  PG_PORT=${BENCH_PG_PORT:-55433} PG_FSYNC=on pg_start
+  trap pg_stop EXIT
+fi
+
 # p50 and p99 in ms from wrk --latency output.
 pct() { awk -v p="$1" '$1 == p"%" { v=$2; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 }; printf "%.2f", v }'; }
 rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }'; }
 rss_mb() { awk '/VmHWM/ { printf "%.0f", $2/1024 }' "/proc/$1/status"; }
 
 measure() { # URL COOKIE → "p50 / p99 | req/s"
-  local url=$1 cookie=$2 seq par
+  local url=$1 cookie=$2 seq par errors
   seq=$(wrk -t1 -c1 -d"${secs}s" --latency -H "Cookie: $cookie" "$url")
-  par=$(wrk -t2 -c32 -d"${secs}s" -H "Cookie: $cookie" "$url")
-  local errors
+  par=$(wrk -t2 -c32 -d"${secs}s" --timeout 10s -H "Cookie: $cookie" "$url")
   errors=$(printf '%s\n%s\n' "$seq" "$par" | awk '/Non-2xx|Socket errors/ { print }')
   [ -z "$errors" ] || echo "  warning: $url: $errors" >&2
   printf '%s / %s | %s' "$(pct 50 <<<"$seq")" "$(pct 99 <<<"$seq")" "$(rps <<<"$par")"
 }
 
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r); $(date -u +%Y-%m-%d)"
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r); $(date -u +%Y-%m-%d); $secs s a measurement"
 echo
-echo "| archive | subject's documents | front p50 / p99 ms | front req/s | task p50 / p99 ms | task req/s | document p50 / p99 ms | document req/s |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| store | archive | subject's documents | front p50 / p99 ms | front req/s | task p50 / p99 ms | task req/s | document p50 / p99 ms | document req/s |"
+echo "|---|---|---|---|---|---|---|---|---|"
 summary=()
 for docs in "${sizes[@]}"; do
   dir="$out/archive-$docs"
-  db="$out/store-$docs.db"
   persons=$(( (docs - 16120) / 27 + 10 ))
   [ "$persons" -gt 10 ] || persons=$(( docs / 20 + 5 ))
-  rm -rf "$dir" "$db" "$db-wal" "$db-shm"
-  "$bin" generate "$dir" --persons "$persons" --documents "$docs" --per-file 5000 --seed 1 > "$dir.subjects"
-  start=$(date +%s.%N)
-  PORTAL_DATABASE_URL="sqlite://$PWD/$db" "$bin" import "$dir"/archive-*.json > /dev/null
-  end=$(date +%s.%N)
+  if [ ! -s "$dir.subjects" ]; then
+    rm -rf "$dir"
+    "$bin" generate "$dir" --persons "$persons" --documents "$docs" --per-file 5000 --seed 1 > "$dir.subjects"
+  fi
   generated=$(awk '$1 == "documents" { print $2 }' "$dir.subjects")
-  rate=$(awk -v n="$generated" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')
-  size=$(du -cm "$db"* | awk 'END { print $1 }')
+  for store in $stores; do
+    if [ "$store" = sqlite ]; then
+      db="$out/store-$docs.db"
+      rm -f "$db" "$db-wal" "$db-shm"
+      url="sqlite://$PWD/$db"
+    else
+      name="bench_$docs"
+      psql -q "$PORTAL_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
+      url="${PORTAL_TEST_POSTGRES%/*}/$name"
+    fi
+    start=$(date +%s.%N)
+    PORTAL_DATABASE_URL="$url" "$bin" import "$dir"/archive-*.json > /dev/null
+    end=$(date +%s.%N)
+    rate=$(awk -v n="$generated" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')
+    if [ "$store" = sqlite ]; then
+      size=$(du -cm "$db"* | awk 'END { print $1 }')
+    else
+      size=$(psql -tA "$url" -c "SELECT pg_database_size(current_database()) / 1048576")
+    fi
 
-  PORTAL_DATABASE_URL="sqlite://$PWD/$db" PORTAL_DEMO=false PORTAL_AUTH=test \
-    PORTAL_SECURE_COOKIES=false PORTAL_TODAY=2026-11-23 RUST_LOG=warn \
-    LEPTOS_OUTPUT_NAME=portal LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
-    LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD "$bin" > "$out/server-$docs.log" 2>&1 &
-  pid=$!
-  trap 'kill $pid 2>/dev/null || true' EXIT
-  for _ in $(seq 100); do curl -fs "$base/favicon.ico" -o /dev/null && break; sleep 0.1; done
+    PORTAL_DATABASE_URL="$url" PORTAL_DEMO=false PORTAL_AUTH=test \
+      PORTAL_SECURE_COOKIES=false PORTAL_TODAY=2026-11-23 RUST_LOG=warn \
+      LEPTOS_OUTPUT_NAME=portal LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
+      LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD "$bin" > "$out/server-$store-$docs.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 100); do curl -fs "$base/favicon.ico" -o /dev/null && break; sleep 0.1; done
 
-  while read -r kind id count first; do
-    [ "$kind" = subject ] || continue
-    cookie=$(curl -s -D - -o /dev/null -d "person=$id" "$base/auth/test-login" \
-      | awk -F'[:;]' 'tolower($1) == "set-cookie" { gsub(/^ /, "", $2); print $2 }' | head -1)
-    front=$(measure "$base/" "$cookie")
-    task=$(measure "$base/tasks/2016:26" "$cookie")
-    doc=$(measure "$base/documents/$first" "$cookie")
-    echo "| $docs | $count | ${front/|/| } | ${task/|/| } | ${doc/|/| } |"
-  done < "$dir.subjects"
-  static=$(measure "$base/favicon.ico" "x=y")
-  typical=$(awk '$1 == "subject" && $3 == 20 { print $2 }' "$dir.subjects")
-  floor=$(python3 - "$db" "$typical" <<'EOF'
+    while read -r kind id count first; do
+      [ "$kind" = subject ] || continue
+      cookie=$(curl -s -D - -o /dev/null -d "person=$id" "$base/auth/test-login" \
+        | awk -F'[:;]' 'tolower($1) == "set-cookie" { gsub(/^ /, "", $2); print $2 }' | head -1)
+      front=$(measure "$base/" "$cookie")
+      task=$(measure "$base/tasks/2016:26" "$cookie")
+      doc=$(measure "$base/documents/$first" "$cookie")
+      echo "| $store | $docs | $count | ${front/|/| } | ${task/|/| } | ${doc/|/| } |"
+    done < "$dir.subjects"
+    static=$(measure "$base/favicon.ico" "x=y")
+    typical=$(awk '$1 == "subject" && $3 == 20 { print $2 }' "$dir.subjects")
+    sql="SELECT d.data FROM documents d JOIN document_clients c ON c.document_id = d.id AND c.version = d.version WHERE c.person = '$typical' LIMIT 20"
+    if [ "$store" = sqlite ]; then
+      floor=$(python3 - "$db" "$sql" <<'EOF'
 import sqlite3, sys, time
 con = sqlite3.connect(sys.argv[1])
-sql = ("SELECT d.data FROM documents d JOIN document_clients c ON c.document_id = d.id "
-       "AND c.version = d.version WHERE c.person = ? LIMIT 20")
-for _ in range(50): con.execute(sql, (sys.argv[2],)).fetchall()
+for _ in range(50): con.execute(sys.argv[2]).fetchall()
 n = 2000; t = time.perf_counter()
-for _ in range(n): con.execute(sql, (sys.argv[2],)).fetchall()
+for _ in range(n): con.execute(sys.argv[2]).fetchall()
 print("%.3f" % ((time.perf_counter() - t) / n * 1000))
 EOF
 )
-  summary+=("| $docs | $generated | $rate | $size | ${static/|/| } | $floor | $(rss_mb $pid) |")
-  kill $pid; wait $pid 2>/dev/null || true
-  trap - EXIT
+    else
+      floor=$(psql -tA "$url" -c "EXPLAIN (ANALYZE, FORMAT JSON) $sql" \
+        | python3 -c 'import json,sys; print("%.3f" % json.load(sys.stdin)[0]["Execution Time"])')
+    fi
+    summary+=("| $store | $docs | $generated | $rate | $size | ${static/|/| } | $floor | $(rss_mb $pid) |")
+    kill $pid; wait $pid 2>/dev/null || true
+  done
 done
 echo
-echo "| archive | documents imported | import documents/s (SQLite) | store MB | static p50 / p99 ms | static req/s | SQL floor ms | server peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| store | archive | documents imported | import documents/s | store MB | static p50 / p99 ms | static req/s | SQL floor ms | server peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"

@@ -11,8 +11,8 @@
 
 use std::sync::Arc;
 
-use quick_cache::sync::Cache;
-use quick_cache::Weighter;
+use quick_cache::sync::{Cache, DefaultLifecycle};
+use quick_cache::{DefaultHashBuilder, OptionsBuilder, Weighter};
 
 use super::read::SubjectRecords;
 
@@ -38,10 +38,55 @@ impl Weighter<String, Entry> for ByRecords {
 
 pub type RecordsCache = Cache<String, Entry, ByRecords>;
 
-/// A cache of at most `records` records in all (0: no cache).
+/// A cache of at most `records` records in all (0: no cache). One shard: a
+/// sharded cache splits its capacity, and an entry heavier than its shard's
+/// share (a 10 000-document subject) would never be kept.
 pub fn new(records: u64) -> Option<Arc<RecordsCache>> {
+    let estimated = usize::try_from(records / 20).unwrap_or(1024).max(16);
+    let options = OptionsBuilder::new()
+        .estimated_items_capacity(estimated)
+        .weight_capacity(records)
+        .shards(1)
+        .build()
+        .ok()?;
     (records > 0).then(|| {
-        let estimated = usize::try_from(records / 20).unwrap_or(1024).max(16);
-        Arc::new(Cache::with_weighter(estimated, records, ByRecords))
+        Arc::new(Cache::with_options(
+            options,
+            ByRecords,
+            DefaultHashBuilder::default(),
+            DefaultLifecycle::default(),
+        ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_heavy_subject_fits() {
+        let cache = new(50_000).unwrap();
+        let records = SubjectRecords {
+            documents: vec![
+                serde_json::from_value(serde_json::json!({
+                    "id": "d", "version": 1, "case": "c", "clients": ["p"], "group": "phase2",
+                    "general_type": "decision", "specific_type": "decision", "title": "T",
+                    "service_tasks": ["2016:26"], "register_keeper": "o", "created": "2024-01-01",
+                    "stored_at": "2024-01-01T10:00:00+02:00", "body": {"xhtml": ""}
+                }))
+                .unwrap();
+                10_000
+            ],
+            ..Default::default()
+        };
+        let entry = Entry {
+            generation: 1,
+            records: Arc::new(records),
+        };
+        cache.insert("heavy".into(), entry);
+        assert!(
+            cache.get("heavy").is_some(),
+            "a 10 000-document subject is kept"
+        );
+    }
 }
