@@ -7,7 +7,7 @@ use serde::Serialize;
 use sqlx::{Any, Transaction};
 
 use super::{Store, StoreError};
-use crate::archive::format::{Archive, Disclosure};
+use crate::archive::format::{Archive, Disclosure, Document};
 use crate::archive::validate::{validate, Known, Problem};
 
 #[derive(Debug, thiserror::Error)]
@@ -65,42 +65,104 @@ impl Known for KnownInStore {
     }
 }
 
-async fn known(tx: &mut Transaction<'_, Any>) -> Result<KnownInStore, sqlx::Error> {
+/// `sql` with ` ($1, …)` appended for each chunk of `ids`, rows decoded as `T`.
+async fn rows_in<T>(
+    tx: &mut Transaction<'_, Any>,
+    sql: &str,
+    ids: &[&str],
+) -> Result<Vec<T>, sqlx::Error>
+where
+    T: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+{
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("{sql} ({})", marks.join(","));
+        let mut q = sqlx::query_as::<_, T>(&sql);
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        out.extend(q.fetch_all(&mut **tx).await?);
+    }
+    Ok(out)
+}
+
+fn sorted<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let set: std::collections::BTreeSet<&str> = ids.collect();
+    set.into_iter().collect()
+}
+
+/// What the store holds of the records `archive` refers to — only those, so
+/// that validating a file costs what the file holds, not what the store holds.
+async fn known(
+    tx: &mut Transaction<'_, Any>,
+    archive: &Archive,
+) -> Result<KnownInStore, sqlx::Error> {
+    let a = archive;
+    let people = sorted(
+        a.guardianships
+            .iter()
+            .flat_map(|g| [g.guardian.as_str(), g.child.as_str()])
+            .chain(a.client_relationships.iter().map(|r| r.client.as_str()))
+            .chain(
+                a.cases
+                    .iter()
+                    .flat_map(|k| k.clients.iter().map(|m| m.person.as_str())),
+            )
+            .chain(
+                a.documents
+                    .iter()
+                    .flat_map(|d| d.clients.iter().map(String::as_str)),
+            )
+            .chain(a.disclosures.iter().map(|d| d.client.as_str())),
+    );
+    let organisations = sorted(
+        a.service_units
+            .iter()
+            .map(|u| u.organisation.as_str())
+            .chain(
+                a.client_relationships
+                    .iter()
+                    .map(|r| r.register_keeper.as_str()),
+            )
+            .chain(a.cases.iter().map(|k| k.register_keeper.as_str()))
+            .chain(a.documents.iter().map(|d| d.register_keeper.as_str())),
+    );
+    let units = sorted(a.documents.iter().filter_map(|d| d.service_unit.as_deref()));
+    let cases = sorted(a.documents.iter().map(|d| d.case.as_str()));
+    let documents = sorted(a.disclosures.iter().map(|d| d.document.as_str()));
     let mut k = KnownInStore::default();
-    for (id, born) in sqlx::query_as::<_, (String, String)>("SELECT id, birth_date FROM people")
-        .fetch_all(&mut **tx)
-        .await?
+    for (id, born) in
+        rows_in::<(String, String)>(tx, "SELECT id, birth_date FROM people WHERE id IN", &people)
+            .await?
     {
         if let Ok(d) = born.parse() {
             k.people.insert(id, d);
         }
     }
-    k.organisations = sqlx::query_scalar("SELECT oid FROM organisations")
-        .fetch_all(&mut **tx)
-        .await?
-        .into_iter()
-        .collect();
-    k.units = sqlx::query_scalar("SELECT oid FROM service_units")
-        .fetch_all(&mut **tx)
-        .await?
-        .into_iter()
-        .collect();
-    k.cases = sqlx::query_scalar("SELECT DISTINCT id FROM cases")
-        .fetch_all(&mut **tx)
-        .await?
-        .into_iter()
-        .collect();
-    k.documents = sqlx::query_scalar("SELECT DISTINCT id FROM documents")
-        .fetch_all(&mut **tx)
-        .await?
-        .into_iter()
-        .collect();
-    k.document_clients =
-        sqlx::query_as::<_, (String, String)>("SELECT document_id, person FROM document_clients")
-            .fetch_all(&mut **tx)
-            .await?
-            .into_iter()
-            .collect();
+    let one = |rows: Vec<(String,)>| rows.into_iter().map(|(x,)| x).collect();
+    k.organisations = one(rows_in(
+        tx,
+        "SELECT oid FROM organisations WHERE oid IN",
+        &organisations,
+    )
+    .await?);
+    k.units = one(rows_in(tx, "SELECT oid FROM service_units WHERE oid IN", &units).await?);
+    k.cases = one(rows_in(tx, "SELECT DISTINCT id FROM cases WHERE id IN", &cases).await?);
+    k.documents = one(rows_in(
+        tx,
+        "SELECT DISTINCT id FROM documents WHERE id IN",
+        &documents,
+    )
+    .await?);
+    k.document_clients = rows_in::<(String, String)>(
+        tx,
+        "SELECT document_id, person FROM document_clients WHERE document_id IN",
+        &documents,
+    )
+    .await?
+    .into_iter()
+    .collect();
     Ok(k)
 }
 
@@ -199,36 +261,175 @@ async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
     record: &T,
     path: String,
 ) -> Result<Outcome, ImportError> {
-    let sql = format!("SELECT data FROM {table} WHERE id = $1 AND version = $2");
-    let old: Option<String> = sqlx::query_scalar(&sql)
-        .bind(id)
-        .bind(i64::from(version))
-        .fetch_optional(&mut **tx)
-        .await?;
-    if let Some(old) = old {
-        let old: T = serde_json::from_str(&old).map_err(StoreError::Corrupt)?;
-        return if &old == record {
-            Ok(Outcome::Unchanged)
-        } else {
-            Err(ImportError::Invalid(vec![Problem {
-                path,
-                message: format!(
-                    "version {version} of {id:?} is already stored with other content; store a new version instead"
-                ),
-            }]))
-        };
-    }
+    // Insert first (the common case: a new version is one statement); only
+    // when the (id, version) is already there is the stored one compared.
     let names: String = columns.iter().map(|(c, _)| format!("{c}, ")).collect();
     let marks: String = (3..3 + columns.len()).map(|i| format!("${i}, ")).collect();
     let last = 3 + columns.len();
-    let sql =
-        format!("INSERT INTO {table} (id, version, {names}data) VALUES ($1, $2, {marks}${last})");
+    let sql = format!(
+        "INSERT INTO {table} (id, version, {names}data) VALUES ($1, $2, {marks}${last}) \
+         ON CONFLICT (id, version) DO NOTHING"
+    );
     let mut q = sqlx::query(&sql).bind(id).bind(i64::from(version));
     for (_, value) in columns {
         q = q.bind(*value);
     }
-    q.bind(json(record)?).execute(&mut **tx).await?;
-    Ok(Outcome::Added)
+    if q.bind(json(record)?)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected()
+        == 1
+    {
+        return Ok(Outcome::Added);
+    }
+    let sql = format!("SELECT data FROM {table} WHERE id = $1 AND version = $2");
+    let old: String = sqlx::query_scalar(&sql)
+        .bind(id)
+        .bind(i64::from(version))
+        .fetch_one(&mut **tx)
+        .await?;
+    let old: T = serde_json::from_str(&old).map_err(StoreError::Corrupt)?;
+    if &old == record {
+        Ok(Outcome::Unchanged)
+    } else {
+        Err(ImportError::Invalid(vec![Problem {
+            path,
+            message: format!(
+                "version {version} of {id:?} is already stored with other content; store a new version instead"
+            ),
+        }]))
+    }
+}
+
+/// One bound value of a batched insert.
+enum Param<'a> {
+    Text(&'a str),
+    Owned(String),
+    Int(i64),
+}
+
+/// `INSERT INTO {table} ({columns}) VALUES (…), (…), …` for `rows`, in
+/// statements of at most 200 rows: one round trip per 200 rows, not per row
+/// (each statement is a round trip to the database driver).
+async fn insert_rows(
+    tx: &mut Transaction<'_, Any>,
+    table: &str,
+    columns: &[&str],
+    rows: Vec<Vec<Param<'_>>>,
+) -> Result<(), sqlx::Error> {
+    let width = columns.len();
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Vec<Param<'_>>> = rows.by_ref().take(200).collect();
+        let tuples: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let marks: Vec<String> =
+                    (1..=width).map(|c| format!("${}", r * width + c)).collect();
+                format!("({})", marks.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES {}",
+            columns.join(", "),
+            tuples.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for value in chunk.into_iter().flatten() {
+            q = match value {
+                Param::Text(t) => q.bind(t),
+                Param::Owned(t) => q.bind(t),
+                Param::Int(n) => q.bind(n),
+            };
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// The documents of a file: metadata in `documents`, bodies apart
+/// (migration 0004), clients in `document_clients`. A version already stored
+/// must be identical (metadata and bodies); new versions are written in
+/// batches. One outcome per document, in the file's order.
+async fn add_documents(
+    tx: &mut Transaction<'_, Any>,
+    documents: &[Document],
+) -> Result<Vec<Outcome>, ImportError> {
+    let ids = sorted(documents.iter().map(|d| d.id.as_str()));
+    let stored: HashMap<(String, i64), String> = rows_in::<(String, i64, String)>(
+        tx,
+        "SELECT id, version, data FROM documents WHERE id IN",
+        &ids,
+    )
+    .await?
+    .into_iter()
+    .map(|(id, v, data)| ((id, v), data))
+    .collect();
+    let mut outcomes = Vec::with_capacity(documents.len());
+    let mut new_docs = Vec::new();
+    let mut new_clients = Vec::new();
+    let mut new_bodies = Vec::new();
+    for (i, d) in documents.iter().enumerate() {
+        let (meta, parts) = super::bodies::split(d);
+        let version = i64::from(d.version);
+        if let Some(old) = stored.get(&(d.id.clone(), version)) {
+            let old: Document = serde_json::from_str(old).map_err(StoreError::Corrupt)?;
+            if old != meta || !super::bodies::same(tx, d, &parts).await? {
+                return Err(ImportError::Invalid(vec![Problem {
+                    path: format!("documents[{i}]"),
+                    message: format!(
+                        "version {} of {:?} is already stored with other content; store a new version instead",
+                        d.version, d.id
+                    ),
+                }]));
+            }
+            outcomes.push(Outcome::Unchanged);
+            continue;
+        }
+        new_docs.push(vec![
+            Param::Text(&d.id),
+            Param::Int(version),
+            Param::Text(&d.case),
+            Param::Owned(json(&meta)?),
+        ]);
+        for person in &d.clients {
+            new_clients.push(vec![
+                Param::Text(person),
+                Param::Text(&d.id),
+                Param::Int(version),
+            ]);
+        }
+        for (part, body) in parts {
+            new_bodies.push(vec![
+                Param::Text(&d.id),
+                Param::Int(version),
+                Param::Text(part),
+                Param::Owned(serde_json::to_string(body).map_err(StoreError::Corrupt)?),
+            ]);
+        }
+        outcomes.push(Outcome::Added);
+    }
+    insert_rows(
+        tx,
+        "documents",
+        &["id", "version", "case_id", "data"],
+        new_docs,
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "document_clients",
+        &["person", "document_id", "version"],
+        new_clients,
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "document_bodies",
+        &["document_id", "version", "part", "data"],
+        new_bodies,
+    )
+    .await?;
+    Ok(outcomes)
 }
 
 /// A disclosure-log entry is written once: the same id again must be identical.
@@ -271,7 +472,7 @@ impl Store {
     /// Imports a whole file in one transaction: on any error nothing changes.
     pub async fn import(&self, archive: &Archive) -> Result<ImportReport, ImportError> {
         let mut tx = self.begin_write(super::Lock::Import).await?;
-        let known = known(&mut tx).await?;
+        let known = known(&mut tx, archive).await?;
         validate(archive, &known).map_err(ImportError::Invalid)?;
         let mut report = ImportReport::default();
 
@@ -305,38 +506,7 @@ impl Store {
             let key = (k.id.as_str(), k.version);
             report.count(add_version(&mut tx, "cases", key, &[], k, path).await?);
         }
-        for (i, d) in archive.documents.iter().enumerate() {
-            let path = format!("documents[{i}]");
-            let key = (d.id.as_str(), d.version);
-            let columns = [("case_id", d.case.as_str())];
-            // Metadata in `documents`, bodies apart (migration 0004).
-            let (meta, parts) = super::bodies::split(d);
-            let outcome =
-                add_version(&mut tx, "documents", key, &columns, &meta, path.clone()).await?;
-            if matches!(outcome, Outcome::Unchanged)
-                && !super::bodies::same(&mut tx, d, &parts).await?
-            {
-                return Err(ImportError::Invalid(vec![Problem {
-                    path,
-                    message: format!(
-                        "version {} of {:?} is already stored with other content; store a new version instead",
-                        d.version, d.id
-                    ),
-                }]));
-            }
-            if matches!(outcome, Outcome::Added) {
-                super::bodies::insert(&mut tx, d, &parts).await?;
-                for person in &d.clients {
-                    sqlx::query(
-                        "INSERT INTO document_clients (person, document_id, version) VALUES ($1, $2, $3)",
-                    )
-                    .bind(person)
-                    .bind(&d.id)
-                    .bind(i64::from(d.version))
-                    .execute(&mut *tx)
-                    .await?;
-                }
-            }
+        for outcome in add_documents(&mut tx, &archive.documents).await? {
             report.count(outcome);
         }
         for (i, d) in archive.disclosures.iter().enumerate() {

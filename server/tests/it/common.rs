@@ -58,8 +58,12 @@ pub async fn fresh_database(dir: &std::path::Path) -> String {
     static N: AtomicU64 = AtomicU64::new(0);
     match std::env::var("PORTAL_TEST_POSTGRES") {
         Ok(admin) if !admin.is_empty() => {
+            // Unique across processes and runs (a pid alone is reused).
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
             let name = format!(
-                "t_{}_{}",
+                "t_{}_{}_{nanos}",
                 std::process::id(),
                 N.fetch_add(1, Ordering::Relaxed)
             );
