@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo,
+    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPersonsPage,
+    ViewerInfo,
 };
 
 #[cfg(feature = "ssr")]
@@ -63,8 +64,13 @@ pub async fn get_disclosures() -> Result<Page<DisclosuresPage>, AppError> {
     on_server::answer(backend.disclosures(&headers).await)
 }
 
+/// The test-identification list (test mode only): `query` searches names
+/// and identity codes, `page` counts from 1.
 #[server(endpoint = "test-persons")]
-pub async fn get_test_persons() -> Result<Vec<TestPerson>, AppError> {
+pub async fn get_test_persons(
+    #[server(default)] query: String,
+    #[server(default)] page: u32,
+) -> Result<TestPersonsPage, AppError> {
     let (backend, _) = on_server::context()?;
-    on_server::answer(backend.test_persons().await)
+    on_server::answer(backend.test_persons(&query, page.max(1)).await)
 }

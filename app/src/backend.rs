@@ -7,7 +7,8 @@ use http::HeaderMap;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson, ViewerInfo,
+    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPersonsPage,
+    ViewerInfo,
 };
 
 /// Each call authenticates from the request headers (the session cookie) and
@@ -28,7 +29,7 @@ pub trait Backend: Send + Sync + 'static {
     /// R-DISC-1..3: the subject's disclosure log, as far as the viewer may see it.
     async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError>;
     /// The test-identification list; `NotFound` unless test login is enabled.
-    async fn test_persons(&self) -> Result<Vec<TestPerson>, AppError>;
+    async fn test_persons(&self, query: &str, page: u32) -> Result<TestPersonsPage, AppError>;
 }
 
 pub type SharedBackend = Arc<dyn Backend>;

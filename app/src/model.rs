@@ -44,6 +44,21 @@ pub struct TestPerson {
     pub note: String,
 }
 
+/// How many test persons the identification page lists at a time.
+pub const TEST_PERSONS_PAGE: u32 = 50;
+
+/// One page of the test-identification list, searched by name or identity
+/// code (the store may hold 100 000 persons).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct TestPersonsPage {
+    pub persons: Vec<TestPerson>,
+    /// The search as given (empty: everyone).
+    pub query: String,
+    pub page: u32,
+    pub pages: u32,
+    pub total: u32,
+}
+
 /// One document in a list (R-FRONT-2, R-TASK-5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocSummary {

@@ -1,14 +1,45 @@
 //! Test identification (auth = "test"): pick a test person, no password,
-//! as on the Suomi.fi test identification service.
+//! as on the Suomi.fi test identification service. The list is searched and
+//! paged on the server: a store may hold 100 000 persons.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::get_test_persons;
 use crate::components::{date, Failure, Loading, PageTitle};
+use crate::model::TestPersonsPage;
+
+fn page_href(query: &str, page: u32) -> String {
+    let q: String = url_escape(query);
+    format!("/login?q={q}&page={page}")
+}
+
+/// Percent-encodes a query value (letters, digits and `-._~` stay).
+fn url_escape(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let persons = Resource::new(|| (), |_| get_test_persons());
+    let params = use_query_map();
+    let persons = Resource::new(
+        move || {
+            params.with(|p| {
+                (
+                    p.get("q").unwrap_or_default(),
+                    p.get("page").and_then(|n| n.parse().ok()).unwrap_or(1u32),
+                )
+            })
+        },
+        |(query, page)| get_test_persons(query, page),
+    );
     view! {
         <PageTitle text="Tunnistautuminen – testi / Test identification" />
         <main id="main" class="login">
@@ -17,23 +48,50 @@ pub fn LoginPage() -> impl IntoView {
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match persons.await {
-                        Ok(list) => view! {
-                            <ul class="test-persons">
-                                {list.into_iter().map(|p| view! {
-                                    <li>
-                                        <form method="post" action="/auth/test-login">
-                                            <input type="hidden" name="person" value=p.id.clone() />
-                                            <button type="submit" data-person=p.id.clone()>{p.name.clone()}</button>
-                                            <span class="meta">" " {date(p.birth_date)} " · " {p.note.clone()}</span>
-                                        </form>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(list) => view! { <PersonList list /> }.into_any(),
                         Err(e) => view! { <Failure error=e /> }.into_any(),
                     }
                 })}
             </Suspense>
         </main>
+    }
+}
+
+#[component]
+fn PersonList(list: TestPersonsPage) -> impl IntoView {
+    let TestPersonsPage {
+        persons,
+        query,
+        page,
+        pages,
+        total,
+    } = list;
+    view! {
+        <form method="get" action="/login" class="search" role="search">
+            <label for="q">"Hae nimellä tai henkilötunnuksella · Search by name or identity code"</label>
+            " "
+            <input id="q" name="q" type="search" value=query.clone() />
+            " "
+            <button type="submit">"Hae · Search"</button>
+        </form>
+        <p data-testid="test-person-count">{total} " · " {page} " / " {pages}</p>
+        <ul class="test-persons">
+            {persons.into_iter().map(|p| view! {
+                <li>
+                    <form method="post" action="/auth/test-login">
+                        <input type="hidden" name="person" value=p.id.clone() />
+                        <button type="submit" data-person=p.id.clone()>{p.name.clone()}</button>
+                        <span class="meta">" " {date(p.birth_date)} " · " {p.note.clone()}</span>
+                    </form>
+                </li>
+            }).collect_view()}
+        </ul>
+        {(pages > 1).then(|| view! {
+            <nav class="pages" aria-label="Sivut · Pages">
+                {(page > 1).then(|| view! { <a rel="prev" href=page_href(&query, page - 1)>"← Edellinen · Previous"</a> })}
+                " "
+                {(page < pages).then(|| view! { <a rel="next" href=page_href(&query, page + 1)>"Seuraava · Next →"</a> })}
+            </nav>
+        })}
     }
 }

@@ -210,9 +210,10 @@ const SERVICE_UNITS: Replaced = Replaced {
 const PEOPLE: Replaced = Replaced {
     find: "SELECT data FROM people WHERE id = $1",
     keys: 1,
-    upsert: "INSERT INTO people (id, birth_date, surname, data) VALUES ($1, $2, $3, $4) \
+    upsert:
+        "INSERT INTO people (id, birth_date, surname, search, data) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (id) DO UPDATE SET birth_date = excluded.birth_date, \
-             surname = excluded.surname, data = excluded.data",
+             surname = excluded.surname, search = excluded.search, data = excluded.data",
 };
 const GUARDIANSHIPS: Replaced = Replaced {
     find: "SELECT data FROM guardianships WHERE guardian = $1 AND child = $2",
@@ -299,6 +300,11 @@ async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
             ),
         }]))
     }
+}
+
+/// What the test-identification search looks in: names and identity code.
+pub(super) fn person_search(p: &crate::archive::format::Person) -> String {
+    format!("{} {} {}", p.given_names, p.surname, p.id).to_lowercase()
 }
 
 /// One bound value of a batched insert.
@@ -486,7 +492,8 @@ impl Store {
         }
         for p in &archive.people {
             let born = p.birth_date.to_string();
-            let values = [p.id.as_str(), &born, &p.surname];
+            let search = person_search(p);
+            let values = [p.id.as_str(), &born, &p.surname, &search];
             report.count(replace(&mut tx, &PEOPLE, &values, p).await?);
         }
         for g in &archive.guardianships {

@@ -146,11 +146,33 @@ impl Store {
             backend,
             cache: cache::new(cache_records),
         };
+        store.fill_people_search().await?;
         let split = store.split_old_bodies().await?;
         if split > 0 {
             tracing::info!(documents = split, "bodies moved apart from the metadata");
         }
         Ok(store)
+    }
+
+    /// Fills the search column of persons stored before migration 0005.
+    async fn fill_people_search(&self) -> Result<(), StoreError> {
+        let rows: Vec<String> = sqlx::query_scalar("SELECT data FROM people WHERE search = ''")
+            .fetch_all(&self.pool)
+            .await?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.begin_write(Lock::Import).await?;
+        for row in rows {
+            let p: crate::archive::format::Person = serde_json::from_str(&row)?;
+            sqlx::query("UPDATE people SET search = $1 WHERE id = $2")
+                .bind(import::person_search(&p))
+                .bind(&p.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     pub fn backend(&self) -> Backend {

@@ -79,11 +79,59 @@ impl Store {
         Ok(out)
     }
 
-    pub async fn people(&self) -> Result<Vec<Person>, StoreError> {
-        let rows = sqlx::query_scalar("SELECT data FROM people ORDER BY surname, id")
-            .fetch_all(&self.pool)
+    /// One page of persons whose identity code, surname or given names
+    /// contain `query` (any case; empty: everyone), by surname; and how many
+    /// match in all. For the test-identification list.
+    pub async fn people_page(
+        &self,
+        query: &str,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(Vec<Person>, u32), StoreError> {
+        let escaped = query
+            .trim()
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let pattern = format!("%{escaped}%");
+        let filter = "WHERE search LIKE $1 ESCAPE '\\'";
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM people {filter}"))
+            .bind(&pattern)
+            .fetch_one(&self.pool)
             .await?;
-        parse(rows)
+        let rows = sqlx::query_scalar(&format!(
+            "SELECT data FROM people {filter} ORDER BY surname, id LIMIT $2 OFFSET $3"
+        ))
+        .bind(&pattern)
+        .bind(i64::from(limit))
+        .bind(i64::from(offset))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((parse(rows)?, u32::try_from(total).unwrap_or(u32::MAX)))
+    }
+
+    /// How many children each of `guardians` is recorded for.
+    pub async fn children_counts(
+        &self,
+        guardians: &[&str],
+    ) -> Result<HashMap<String, usize>, StoreError> {
+        let mut out = HashMap::new();
+        for chunk in guardians.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT guardian, COUNT(*) FROM guardianships WHERE guardian IN ({}) GROUP BY guardian",
+                marks.join(",")
+            );
+            let mut q = sqlx::query_as::<_, (String, i64)>(&sql);
+            for g in chunk {
+                q = q.bind(*g);
+            }
+            for (g, n) in q.fetch_all(&self.pool).await? {
+                out.insert(g, usize::try_from(n).unwrap_or(0));
+            }
+        }
+        Ok(out)
     }
 
     pub async fn person(&self, id: &str) -> Result<Option<Person>, StoreError> {

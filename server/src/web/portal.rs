@@ -10,7 +10,7 @@ use app::error::AppError;
 use app::i18n::Lang;
 use app::model::{
     ChildChoice, DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson,
-    ViewerInfo,
+    TestPersonsPage, ViewerInfo,
 };
 use chrono::{NaiveDate, Utc};
 use http::HeaderMap;
@@ -287,22 +287,33 @@ impl Backend for Portal {
         .await
     }
 
-    async fn test_persons(&self) -> Result<Vec<TestPerson>, AppError> {
+    async fn test_persons(&self, query: &str, page: u32) -> Result<TestPersonsPage, AppError> {
         if self.config.auth != AuthMode::Test {
             return Err(AppError::NotFound);
         }
         let today = self.today();
-        let people = self.store.people().await?;
-        let mut out = Vec::with_capacity(people.len());
-        for p in people {
-            let children = self.store.children_of(&p.id).await?;
-            out.push(TestPerson {
-                name: full_name(&p),
+        let size = app::model::TEST_PERSONS_PAGE;
+        let (people, total) = self
+            .store
+            .people_page(query, (page.max(1) - 1).saturating_mul(size), size)
+            .await?;
+        let ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        let children = self.store.children_counts(&ids).await?;
+        let persons = people
+            .iter()
+            .map(|p| TestPerson {
+                name: full_name(p),
                 birth_date: p.birth_date,
-                note: assemble::tester_note(&p, children.len(), today),
-                id: p.id,
-            });
-        }
-        Ok(out)
+                note: assemble::tester_note(p, children.get(&p.id).copied().unwrap_or(0), today),
+                id: p.id.clone(),
+            })
+            .collect();
+        Ok(TestPersonsPage {
+            persons,
+            query: query.to_string(),
+            page: page.max(1),
+            pages: total.div_ceil(size).max(1),
+            total,
+        })
     }
 }

@@ -253,3 +253,33 @@ async fn a_read_that_cannot_be_audited_is_not_answered() {
         .await;
     assert_eq!(file.status, 500);
 }
+
+#[tokio::test]
+async fn the_test_identification_list_is_searched_and_paged_on_the_server() {
+    // Issue 10: the list may hold 100 000 persons; the page sends one page.
+    let s = phase2().await;
+    let c = s.client();
+    let all = s.server_fn(&c, "test-persons", &[]).await;
+    assert_eq!(all.status, 200);
+    let all: app::model::TestPersonsPage = serde_json::from_str(&all.body).unwrap();
+    assert!(all.total >= 20 && all.persons.len() == all.total as usize);
+    assert_eq!((all.page, all.pages), (1, 1));
+    // By given name, any case; by identity code.
+    let found = s.server_fn(&c, "test-persons", &[("query", "aINO")]).await;
+    let found: app::model::TestPersonsPage = serde_json::from_str(&found.body).unwrap();
+    let ids: Vec<&str> = found.persons.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, [AINO]);
+    let by_id = s.server_fn(&c, "test-persons", &[("query", JUHA)]).await;
+    let by_id: app::model::TestPersonsPage = serde_json::from_str(&by_id.body).unwrap();
+    assert_eq!(by_id.total, 1);
+    // LIKE's wildcards are searched for, not obeyed.
+    let wild = s.server_fn(&c, "test-persons", &[("query", "%")]).await;
+    let wild: app::model::TestPersonsPage = serde_json::from_str(&wild.body).unwrap();
+    assert_eq!(wild.total, 0);
+    // A page past the end is empty; the page itself shows the search.
+    let past = s.server_fn(&c, "test-persons", &[("page", "2")]).await;
+    let past: app::model::TestPersonsPage = serde_json::from_str(&past.body).unwrap();
+    assert!(past.persons.is_empty() && past.total == all.total);
+    let page = s.get(&c, "/login?q=virtanen").await.body;
+    assert!(page.contains(AINO) && page.contains(JUHA) && !page.contains(EMMA));
+}
