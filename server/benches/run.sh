@@ -45,8 +45,12 @@ rss_mb() { awk '/VmHWM/ { printf "%.0f", $2/1024 }' "/proc/$1/status"; }
 
 measure() { # URL COOKIE → "p50 / p99 | req/s"
   local url=$1 cookie=$2 seq par errors
+  # One second of warm-up, not counted (the cold first request of a subject
+  # is reported on its own, in the "first front page" column).
+  wrk -t1 -c2 -d1s -H "Cookie: $cookie" "$url" > /dev/null
   seq=$(wrk -t1 -c1 -d"${secs}s" --latency -H "Cookie: $cookie" "$url")
   par=$(wrk -t2 -c32 -d"${secs}s" --timeout 10s -H "Cookie: $cookie" "$url")
+  sleep 0.5
   errors=$(printf '%s\n%s\n' "$seq" "$par" | awk '/Non-2xx|Socket errors/ { print }')
   [ -z "$errors" ] || echo "  warning: $url: $errors" >&2
   printf '%s / %s | %s' "$(pct 50 <<<"$seq")" "$(pct 99 <<<"$seq")" "$(rps <<<"$par")"
@@ -54,8 +58,8 @@ measure() { # URL COOKIE → "p50 / p99 | req/s"
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r); $(date -u +%Y-%m-%d); $secs s a measurement"
 echo
-echo "| store | archive | subject's documents | front p50 / p99 ms | front req/s | task p50 / p99 ms | task req/s | document p50 / p99 ms | document req/s |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| store | archive | subject's documents | first front page ms (cold) | front p50 / p99 ms | front req/s | task p50 / p99 ms | task req/s | document p50 / p99 ms | document req/s |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 summary=()
 for docs in "${sizes[@]}"; do
   dir="$out/archive-$docs"
@@ -97,10 +101,11 @@ for docs in "${sizes[@]}"; do
       [ "$kind" = subject ] || continue
       cookie=$(curl -s -D - -o /dev/null -d "person=$id" "$base/auth/test-login" \
         | awk -F'[:;]' 'tolower($1) == "set-cookie" { gsub(/^ /, "", $2); print $2 }' | head -1)
+      cold=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$base/" | awk '{ printf "%.1f", $1 * 1000 }')
       front=$(measure "$base/" "$cookie")
       task=$(measure "$base/tasks/2016:26" "$cookie")
       doc=$(measure "$base/documents/$first" "$cookie")
-      echo "| $store | $docs | $count | ${front/|/| } | ${task/|/| } | ${doc/|/| } |"
+      echo "| $store | $docs | $count | $cold | ${front/|/| } | ${task/|/| } | ${doc/|/| } |"
     done < "$dir.subjects"
     static=$(measure "$base/favicon.ico" "x=y")
     typical=$(awk '$1 == "subject" && $3 == 20 { print $2 }' "$dir.subjects")
