@@ -55,8 +55,10 @@ pub async fn same(
     doc: &Document,
     parts: &[(&str, &Body)],
 ) -> Result<bool, StoreError> {
-    let stored: Vec<(String, String)> = sqlx::query_as(
-        "SELECT part, data FROM document_bodies WHERE document_id = $1 AND version = $2 ORDER BY part",
+    // Sorted here, not by the database: PostgreSQL orders text by its
+    // collation, which need not be the byte order `wanted` is sorted in.
+    let mut stored: Vec<(String, String)> = sqlx::query_as(
+        "SELECT part, data FROM document_bodies WHERE document_id = $1 AND version = $2",
     )
     .bind(&doc.id)
     .bind(i64::from(doc.version))
@@ -67,6 +69,7 @@ pub async fn same(
         .map(|(p, b)| Ok((*p, serde_json::to_string(b)?)))
         .collect::<Result<_, serde_json::Error>>()?;
     wanted.sort();
+    stored.sort();
     Ok(stored.len() == wanted.len()
         && stored
             .iter()

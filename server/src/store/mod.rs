@@ -156,13 +156,19 @@ impl Store {
 
     /// Fills the search column of persons stored before migration 0005.
     async fn fill_people_search(&self) -> Result<(), StoreError> {
-        let rows: Vec<String> = sqlx::query_scalar("SELECT data FROM people WHERE search = ''")
-            .fetch_all(&self.pool)
-            .await?;
-        if rows.is_empty() {
+        let any: Option<String> =
+            sqlx::query_scalar("SELECT id FROM people WHERE search = '' LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        if any.is_none() {
             return Ok(());
         }
+        // Read under the import lock, so an import by another process cannot
+        // change a name between the read and the write.
         let mut tx = self.begin_write(Lock::Import).await?;
+        let rows: Vec<String> = sqlx::query_scalar("SELECT data FROM people WHERE search = ''")
+            .fetch_all(&mut *tx)
+            .await?;
         for row in rows {
             let p: crate::archive::format::Person = serde_json::from_str(&row)?;
             sqlx::query("UPDATE people SET search = $1 WHERE id = $2")
@@ -200,6 +206,19 @@ impl Store {
                 Ok(tx)
             }
         }
+    }
+
+    /// A read transaction that sees one snapshot: SQLite in write-ahead-log
+    /// mode takes it at the first read; PostgreSQL needs repeatable read.
+    pub(crate) async fn begin_read(&self) -> Result<Transaction<'static, Any>, StoreError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin().await?,
+            Backend::Postgres => {
+                self.pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    .await?
+            }
+        })
     }
 
     /// True when no person has been imported yet.

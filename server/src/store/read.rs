@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+use sqlx::{Any, Transaction};
+
 use super::{Store, StoreError};
 use crate::archive::format::{
     Case, ClientRelationship, Disclosure, Document, Guardianship, Organisation, Person, ServiceUnit,
@@ -59,26 +61,26 @@ fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     v
 }
 
-impl Store {
-    /// The records `sql … IN (…)` finds for `ids`, in chunks SQLite accepts.
-    async fn by_ids<T: DeserializeOwned>(
-        &self,
-        sql: &str,
-        ids: &[&str],
-    ) -> Result<Vec<T>, StoreError> {
-        let mut out = Vec::new();
-        for chunk in ids.chunks(500) {
-            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = format!("{sql} ({})", marks.join(","));
-            let mut q = sqlx::query_scalar::<_, String>(&sql);
-            for id in chunk {
-                q = q.bind(*id);
-            }
-            out.extend(parse::<T>(q.fetch_all(&self.pool).await?)?);
+/// The records `sql … IN (…)` finds for `ids`, in chunks both databases accept.
+async fn by_ids<T: DeserializeOwned>(
+    tx: &mut Transaction<'_, Any>,
+    sql: &str,
+    ids: &[&str],
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("{sql} ({})", marks.join(","));
+        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        for id in chunk {
+            q = q.bind(*id);
         }
-        Ok(out)
+        out.extend(parse::<T>(q.fetch_all(&mut **tx).await?)?);
     }
+    Ok(out)
+}
 
+impl Store {
     /// One page of persons whose identity code, surname or given names
     /// contain `query` (any case; empty: everyone), by surname; and how many
     /// match in all. For the test-identification list.
@@ -182,17 +184,18 @@ impl Store {
     /// the current import generation, otherwise from the database.
     pub async fn subject_records(&self, subject: &str) -> Result<Arc<SubjectRecords>, StoreError> {
         let Some(cache) = &self.cache else {
-            return Ok(Arc::new(self.load_subject_records(subject).await?));
+            return Ok(Arc::new(self.load_subject_records(subject).await?.1));
         };
-        // The generation is read first: records read after it are at least
-        // as new, so an entry is never newer than its tag says.
-        let generation = self.generation().await?;
         if let Some(hit) = cache.get(subject) {
-            if hit.generation == generation {
+            if hit.generation == self.generation().await? {
                 return Ok(hit.records);
             }
         }
-        let records = Arc::new(self.load_subject_records(subject).await?);
+        // Read in one snapshot with the generation it belongs to, so that an
+        // entry is exactly as new as its tag (an import committing halfway
+        // through a read cannot mix old and new records).
+        let (generation, records) = self.load_subject_records(subject).await?;
+        let records = Arc::new(records);
         cache.insert(
             subject.to_string(),
             super::cache::Entry {
@@ -203,31 +206,44 @@ impl Store {
         Ok(records)
     }
 
-    /// Loads the records of `subject`'s view from the database.
-    async fn load_subject_records(&self, subject: &str) -> Result<SubjectRecords, StoreError> {
+    /// Loads the records of `subject`'s view from the database, in one read
+    /// transaction (a snapshot: SQLite's write-ahead log, PostgreSQL's
+    /// repeatable read), with the import generation they belong to.
+    async fn load_subject_records(
+        &self,
+        subject: &str,
+    ) -> Result<(i64, SubjectRecords), StoreError> {
+        let mut tx = self.begin_read().await?;
+        let generation: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM imports")
+            .fetch_one(&mut *tx)
+            .await?;
         let rows = sqlx::query_scalar(
             "SELECT data FROM documents WHERE id IN (SELECT document_id FROM document_clients WHERE person = $1)",
         )
         .bind(subject)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
         let documents = newest_by_id(parse::<Document>(rows)?, |d| &d.id, |d| d.version);
 
         let case_ids = distinct(documents.iter().map(|d| d.case.as_str()));
-        let cases = self.by_ids::<Case>("SELECT data FROM cases WHERE id IN", &case_ids);
-        let cases = newest_by_id(cases.await?, |c| &c.id, |c| c.version)
+        let cases =
+            by_ids::<Case>(&mut tx, "SELECT data FROM cases WHERE id IN", &case_ids).await?;
+        let cases = newest_by_id(cases, |c| &c.id, |c| c.version)
             .into_iter()
             .map(|c| (c.id.clone(), c))
             .collect();
         // Only the units and organisations these documents name, never the
         // whole table (issue 10).
         let unit_ids = distinct(documents.iter().filter_map(|d| d.service_unit.as_deref()));
-        let units = self
-            .by_ids::<ServiceUnit>("SELECT data FROM service_units WHERE oid IN", &unit_ids)
-            .await?
-            .into_iter()
-            .map(|u| (u.oid.clone(), u))
-            .collect();
+        let units = by_ids::<ServiceUnit>(
+            &mut tx,
+            "SELECT data FROM service_units WHERE oid IN",
+            &unit_ids,
+        )
+        .await?
+        .into_iter()
+        .map(|u| (u.oid.clone(), u))
+        .collect();
         // R-FRONT-6, R-VERSION-1: the newest version of a relationship is the
         // relationship, whichever client it names; so every version of each id
         // that ever named the subject is read, and the newest kept only if it
@@ -237,7 +253,7 @@ impl Store {
              (SELECT id FROM client_relationships WHERE client = $1)",
         )
         .bind(subject)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *tx)
         .await?;
         let relationships: Vec<ClientRelationship> =
             newest_by_id(parse::<ClientRelationship>(rels)?, |r| &r.id, |r| r.version)
@@ -250,26 +266,33 @@ impl Store {
                 .map(|d| d.register_keeper.as_str())
                 .chain(relationships.iter().map(|r| r.register_keeper.as_str())),
         );
-        let organisations = self
-            .by_ids::<Organisation>("SELECT data FROM organisations WHERE oid IN", &org_ids)
-            .await?
-            .into_iter()
-            .map(|o| (o.oid, o.name))
-            .collect();
+        let organisations = by_ids::<Organisation>(
+            &mut tx,
+            "SELECT data FROM organisations WHERE oid IN",
+            &org_ids,
+        )
+        .await?
+        .into_iter()
+        .map(|o| (o.oid, o.name))
+        .collect();
         let mut disclosures = parse::<Disclosure>(
             sqlx::query_scalar("SELECT data FROM disclosures WHERE client = $1")
                 .bind(subject)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *tx)
                 .await?,
         )?;
         disclosures.sort_by(|a, b| (b.disclosed_at, &b.id).cmp(&(a.disclosed_at, &a.id)));
-        Ok(SubjectRecords {
-            documents,
-            cases,
-            units,
-            organisations,
-            relationships,
-            disclosures,
-        })
+        tx.commit().await?;
+        Ok((
+            generation,
+            SubjectRecords {
+                documents,
+                cases,
+                units,
+                organisations,
+                relationships,
+                disclosures,
+            },
+        ))
     }
 }

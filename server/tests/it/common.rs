@@ -70,10 +70,15 @@ pub async fn fresh_database(dir: &std::path::Path) -> String {
             let mut conn = sqlx::PgConnection::connect(&admin)
                 .await
                 .expect("the test PostgreSQL server");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .await
-                .expect("create database");
+            // Finnish collation (ICU), as a county's database would have:
+            // text order is then not byte order, and code that assumed it
+            // would fail here.
+            sqlx::query(&format!(
+                "CREATE DATABASE {name} LOCALE_PROVIDER icu ICU_LOCALE 'fi-FI' TEMPLATE template0"
+            ))
+            .execute(&mut conn)
+            .await
+            .expect("create database");
             let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
             format!("{base}/{name}")
         }
