@@ -5,6 +5,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError};
+use crate::archive::format::Person;
 
 /// How long a session lasts without a new login.
 pub const SESSION_LIFETIME: Duration = Duration::hours(8);
@@ -20,12 +21,13 @@ pub struct SessionRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct StoredSession {
+struct StoredSessionPerson {
     person: String,
     subject: Option<String>,
     logged_in: String,
     previous_login: Option<String>,
     expires_at: String,
+    data: String,
 }
 
 fn hash(token: &str) -> String {
@@ -78,27 +80,36 @@ impl Store {
         Ok(token)
     }
 
-    /// The live session of a cookie token, if any.
-    pub async fn session(
+    /// The live session of a cookie token with its person, in one query
+    /// (one round trip on every request).
+    pub async fn session_with_person(
         &self,
         token: &str,
         now: DateTime<Utc>,
-    ) -> Result<Option<SessionRow>, StoreError> {
-        let row: Option<StoredSession> = sqlx::query_as(
-            "SELECT person, subject, logged_in, previous_login, expires_at FROM sessions WHERE token_hash = $1",
+    ) -> Result<Option<(SessionRow, Person)>, StoreError> {
+        let row: Option<StoredSessionPerson> = sqlx::query_as(
+            "SELECT s.person, s.subject, s.logged_in, s.previous_login, s.expires_at, p.data \
+             FROM sessions s JOIN people p ON p.id = s.person WHERE s.token_hash = $1",
         )
         .bind(hash(token))
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.and_then(|r| {
-            (parse_time(&r.expires_at)? > now).then_some(())?;
-            Some(SessionRow {
-                person: r.person,
-                subject: r.subject,
-                logged_in: parse_time(&r.logged_in)?,
-                previous_login: r.previous_login.as_deref().and_then(parse_time),
+        let Some(r) = row else {
+            return Ok(None);
+        };
+        let person: Person = serde_json::from_str(&r.data)?;
+        let live = parse_time(&r.expires_at).is_some_and(|t| t > now);
+        let session = live
+            .then(|| {
+                Some(SessionRow {
+                    person: r.person,
+                    subject: r.subject,
+                    logged_in: parse_time(&r.logged_in)?,
+                    previous_login: r.previous_login.as_deref().and_then(parse_time),
+                })
             })
-        }))
+            .flatten();
+        Ok(session.map(|s| (s, person)))
     }
 
     /// Chooses whose records the session shows (`None` = the viewer's own).

@@ -139,14 +139,9 @@ impl Portal {
         let token = self
             .session_token(headers)
             .ok_or(AppError::Unauthenticated)?;
-        let session = self
+        let (session, viewer) = self
             .store
-            .session(&token, Utc::now())
-            .await?
-            .ok_or(AppError::Unauthenticated)?;
-        let viewer = self
-            .store
-            .person(&session.person)
+            .session_with_person(&token, Utc::now())
             .await?
             .ok_or(AppError::Unauthenticated)?;
         if let Some(child_id) = &session.subject {
