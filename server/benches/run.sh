@@ -65,7 +65,7 @@ for docs in "${sizes[@]}"; do
   dir="$out/archive-$docs"
   persons=$(( (docs - 16120) / 27 + 10 ))
   [ "$persons" -gt 10 ] || persons=$(( docs / 20 + 5 ))
-  if [ ! -s "$dir.subjects" ]; then
+  if [ ! -s "$dir.subjects" ] || [ ! -d "$dir" ]; then
     rm -rf "$dir"
     "$bin" generate "$dir" --persons "$persons" --documents "$docs" --per-file 5000 --seed 1 > "$dir.subjects"
   fi
