@@ -89,6 +89,36 @@ async fn security_headers(req: Request, next: Next) -> Response {
     res
 }
 
+/// A server function's error answer carries its `AppError` (JSON) but, when
+/// the framework refused the request before the function ran (input that
+/// does not decode), status 500. The status is set here from the error
+/// itself, by `AppError::status` — the one mapping — so bad input answers
+/// 400 with the portal's own error, never a framework text.
+async fn server_fn_status(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() != http::StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key("serverfnerror")
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        parts.status = http::StatusCode::INTERNAL_SERVER_ERROR;
+        return Response::from_parts(parts, axum::body::Body::empty());
+    };
+    match serde_json::from_slice::<app::error::AppError>(&bytes) {
+        Ok(e) => parts.status = e.status(),
+        Err(_) => {
+            // Not ours: say only what we would say (no framework text).
+            let body = serde_json::to_vec(&app::error::AppError::BadRequest).unwrap_or_default();
+            parts.status = http::StatusCode::BAD_REQUEST;
+            parts.headers.remove(header::CONTENT_LENGTH);
+            return Response::from_parts(parts, axum::body::Body::from(body));
+        }
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 /// Headers every answer carries, whatever it is.
 fn fixed_headers() -> [(header::HeaderName, HeaderValue); 8] {
     [
@@ -153,6 +183,7 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(server_fn_status))
         .layer(middleware::from_fn(csrf::same_origin_only))
         .layer(middleware::from_fn(security_headers));
     fixed_headers()

@@ -283,3 +283,27 @@ async fn the_test_identification_list_is_searched_and_paged_on_the_server() {
     let page = s.get(&c, "/login?q=virtanen").await.body;
     assert!(page.contains(AINO) && page.contains(JUHA) && !page.contains(EMMA));
 }
+
+#[tokio::test]
+async fn bad_server_function_input_answers_400_with_the_portals_own_error() {
+    // Issue 9 item 7: input that does not decode was answered 500.
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    for (name, form) in [
+        ("document", vec![("nope", "1")]),
+        (
+            "task-page",
+            vec![("task", "2016:26"), ("query[page]", "abc")],
+        ),
+    ] {
+        let a = s.server_fn(&c, name, &form).await;
+        assert_eq!(a.status, 400, "{name}: {}", a.body);
+        let e: app::error::AppError = serde_json::from_str(&a.body).expect("the portal's error");
+        assert_eq!(e, app::error::AppError::BadRequest);
+    }
+    // Errors from inside a function keep their own status.
+    let hidden = s
+        .server_fn(&c, "document", &[("id", "no-such-document")])
+        .await;
+    assert_eq!(hidden.status, 404);
+}
