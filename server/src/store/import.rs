@@ -6,7 +6,7 @@ use chrono::{NaiveDate, Utc};
 use serde::Serialize;
 use sqlx::{Any, Transaction};
 
-use super::{Store, StoreError};
+use super::{rows_in, Store, StoreError};
 use crate::archive::format::{Archive, Disclosure, Document};
 use crate::archive::validate::{validate, Known, Problem};
 
@@ -65,28 +65,6 @@ impl Known for KnownInStore {
     }
 }
 
-/// `sql` with ` ($1, …)` appended for each chunk of `ids`, rows decoded as `T`.
-async fn rows_in<T>(
-    tx: &mut Transaction<'_, Any>,
-    sql: &str,
-    ids: &[&str],
-) -> Result<Vec<T>, sqlx::Error>
-where
-    T: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
-{
-    let mut out = Vec::new();
-    for chunk in ids.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("{sql} ({})", marks.join(","));
-        let mut q = sqlx::query_as::<_, T>(&sql);
-        for id in chunk {
-            q = q.bind(*id);
-        }
-        out.extend(q.fetch_all(&mut **tx).await?);
-    }
-    Ok(out)
-}
-
 fn sorted<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let set: std::collections::BTreeSet<&str> = ids.collect();
     set.into_iter().collect()
@@ -132,9 +110,13 @@ async fn known(
     let cases = sorted(a.documents.iter().map(|d| d.case.as_str()));
     let documents = sorted(a.disclosures.iter().map(|d| d.document.as_str()));
     let mut k = KnownInStore::default();
-    for (id, born) in
-        rows_in::<(String, String)>(tx, "SELECT id, birth_date FROM people WHERE id IN", &people)
-            .await?
+    for (id, born) in rows_in::<(String, String)>(
+        tx,
+        "SELECT id, birth_date FROM people WHERE id IN",
+        &people,
+        "",
+    )
+    .await?
     {
         if let Ok(d) = born.parse() {
             k.people.insert(id, d);
@@ -145,20 +127,23 @@ async fn known(
         tx,
         "SELECT oid FROM organisations WHERE oid IN",
         &organisations,
+        "",
     )
     .await?);
-    k.units = one(rows_in(tx, "SELECT oid FROM service_units WHERE oid IN", &units).await?);
-    k.cases = one(rows_in(tx, "SELECT DISTINCT id FROM cases WHERE id IN", &cases).await?);
+    k.units = one(rows_in(tx, "SELECT oid FROM service_units WHERE oid IN", &units, "").await?);
+    k.cases = one(rows_in(tx, "SELECT DISTINCT id FROM cases WHERE id IN", &cases, "").await?);
     k.documents = one(rows_in(
         tx,
         "SELECT DISTINCT id FROM documents WHERE id IN",
         &documents,
+        "",
     )
     .await?);
     k.document_clients = rows_in::<(String, String)>(
         tx,
         "SELECT document_id, person FROM document_clients WHERE document_id IN",
         &documents,
+        "",
     )
     .await?
     .into_iter()
@@ -365,6 +350,7 @@ async fn add_documents(
         tx,
         "SELECT id, version, data FROM documents WHERE id IN",
         &ids,
+        "",
     )
     .await?
     .into_iter()

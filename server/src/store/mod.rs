@@ -107,6 +107,31 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
     }
 }
 
+/// The rows of `prefix ($1, …) suffix` for each chunk of `ids` (500 at a
+/// time, within both databases' parameter limits), decoded as `T`. Every
+/// `IN (…)` query of the store is built here.
+pub(crate) async fn rows_in<T>(
+    tx: &mut Transaction<'_, Any>,
+    prefix: &str,
+    ids: &[&str],
+    suffix: &str,
+) -> Result<Vec<T>, sqlx::Error>
+where
+    T: Send + Unpin + for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow>,
+{
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("{prefix} ({}){suffix}", marks.join(","));
+        let mut q = sqlx::query_as::<_, T>(&sql);
+        for id in chunk {
+            q = q.bind(*id);
+        }
+        out.extend(q.fetch_all(&mut **tx).await?);
+    }
+    Ok(out)
+}
+
 impl Store {
     /// Opens (creating if needed) and migrates the database at `url`, with
     /// the default cache of subjects' records.

@@ -61,23 +61,14 @@ fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     v
 }
 
-/// The records `sql … IN (…)` finds for `ids`, in chunks both databases accept.
+/// The records (JSON `data`) `sql … IN (…)` finds for `ids`.
 async fn by_ids<T: DeserializeOwned>(
     tx: &mut Transaction<'_, Any>,
     sql: &str,
     ids: &[&str],
 ) -> Result<Vec<T>, StoreError> {
-    let mut out = Vec::new();
-    for chunk in ids.chunks(500) {
-        let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("{sql} ({})", marks.join(","));
-        let mut q = sqlx::query_scalar::<_, String>(&sql);
-        for id in chunk {
-            q = q.bind(*id);
-        }
-        out.extend(parse::<T>(q.fetch_all(&mut **tx).await?)?);
-    }
-    Ok(out)
+    let rows: Vec<(String,)> = super::rows_in(tx, sql, ids, "").await?;
+    parse(rows.into_iter().map(|(d,)| d).collect())
 }
 
 impl Store {
@@ -118,21 +109,19 @@ impl Store {
         &self,
         guardians: &[&str],
     ) -> Result<HashMap<String, usize>, StoreError> {
-        let mut out = HashMap::new();
-        for chunk in guardians.chunks(500) {
-            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = format!(
-                "SELECT guardian, COUNT(*) FROM guardianships WHERE guardian IN ({}) GROUP BY guardian",
-                marks.join(",")
-            );
-            let mut q = sqlx::query_as::<_, (String, i64)>(&sql);
-            for g in chunk {
-                q = q.bind(*g);
-            }
-            for (g, n) in q.fetch_all(&self.pool).await? {
-                out.insert(g, usize::try_from(n).unwrap_or(0));
-            }
-        }
+        let mut tx = self.begin_read().await?;
+        let rows: Vec<(String, i64)> = super::rows_in(
+            &mut tx,
+            "SELECT guardian, COUNT(*) FROM guardianships WHERE guardian IN",
+            guardians,
+            " GROUP BY guardian",
+        )
+        .await?;
+        tx.commit().await?;
+        let out = rows
+            .into_iter()
+            .map(|(g, n)| (g, usize::try_from(n).unwrap_or(0)))
+            .collect();
         Ok(out)
     }
 
