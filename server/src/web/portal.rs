@@ -201,7 +201,7 @@ impl Portal {
     }
 
     /// A signed-in page: resolve the viewer once, load and decide, assemble
-    /// (`None` = not found), audit, and add the page frame's data.
+    /// (`None` = not found), then [`Portal::finish`].
     async fn page<T>(
         &self,
         headers: &HeaderMap,
@@ -214,9 +214,21 @@ impl Portal {
         let evaluated = self.evaluate(&v, &records);
         let labels = evaluated.labels(v.session.previous_login);
         let data = assemble(&evaluated, &labels).ok_or(AppError::NotFound)?;
-        self.audit(AuditEvent::read(&v, action, target)).await?;
+        self.finish(&v, action, target, data).await
+    }
+
+    /// The end of every signed-in page: audit the read (before anything is
+    /// sent), then add the page frame's data.
+    async fn finish<T>(
+        &self,
+        v: &Viewing,
+        action: &str,
+        target: Option<&str>,
+        data: T,
+    ) -> Result<Page<T>, AppError> {
+        self.audit(AuditEvent::read(v, action, target)).await?;
         Ok(Page {
-            viewer: self.viewer_info(&v).await?,
+            viewer: self.viewer_info(v).await?,
             data,
         })
     }
@@ -267,12 +279,7 @@ impl Backend for Portal {
             .ok_or(AppError::NotFound)?;
         let labels = evaluated.labels(v.session.previous_login);
         let data = assemble::document_view(&doc, shown, &evaluated.disclosures, &labels);
-        self.audit(AuditEvent::read(&v, "document", Some(id)))
-            .await?;
-        Ok(Page {
-            viewer: self.viewer_info(&v).await?,
-            data,
-        })
+        self.finish(&v, "document", Some(id), data).await
     }
 
     async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError> {
