@@ -1,5 +1,6 @@
 // Waits until the portals answer (.ci/test starts them alongside the tests):
-// the demo portal, and the one on the hostile archive (hostile.spec.ts).
+// the demo portal, the one on the hostile archive (hostile.spec.ts) and the
+// one that signs in through the OpenID provider (oidc.spec.ts).
 async function waitFor(base: string): Promise<void> {
   const url = base + "/login";
   const deadline = Date.now() + 180_000;
@@ -20,4 +21,5 @@ async function waitFor(base: string): Promise<void> {
 export default async function globalSetup(): Promise<void> {
   await waitFor(process.env.PORTAL_URL ?? "http://127.0.0.1:3000");
   await waitFor(process.env.HOSTILE_URL ?? "http://127.0.0.1:3002");
+  await waitFor(process.env.OIDC_PORTAL_URL ?? "http://127.0.0.1:3004");
 }

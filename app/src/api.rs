@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPersonsPage,
-    ViewerInfo,
+    DisclosuresPage, DocumentView, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
+    TestPersonsPage, UseLogPage, ViewerInfo,
 };
 
 #[cfg(feature = "ssr")]
@@ -73,4 +73,21 @@ pub async fn get_test_persons(
 ) -> Result<TestPersonsPage, AppError> {
     let (backend, _) = on_server::context()?;
     on_server::answer(backend.test_persons(&query, page.max(1)).await)
+}
+
+/// "Use of my information on this portal", one page (counting from 1).
+#[server(endpoint = "use-log")]
+pub async fn get_use_log(#[server(default)] page: u32) -> Result<Page<UseLogPage>, AppError> {
+    let (backend, headers) = on_server::context()?;
+    on_server::answer(backend.use_log(&headers, page.max(1)).await)
+}
+
+/// The sign-in page: its form token and the configured ways in.
+#[server(endpoint = "sign-in")]
+pub async fn get_sign_in(
+    #[server(default)] query: String,
+    #[server(default)] page: u32,
+) -> Result<SignInPage, AppError> {
+    let (backend, headers) = on_server::context()?;
+    on_server::answer(backend.sign_in(&headers, &query, page.max(1)).await)
 }

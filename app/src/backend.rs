@@ -7,8 +7,8 @@ use http::HeaderMap;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPersonsPage,
-    ViewerInfo,
+    DisclosuresPage, DocumentView, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
+    TestPersonsPage, UseLogPage, ViewerInfo,
 };
 
 /// Each call authenticates from the request headers (the session cookie) and
@@ -28,6 +28,15 @@ pub trait Backend: Send + Sync + 'static {
         -> Result<Page<DocumentView>, AppError>;
     /// R-DISC-1..3: the subject's disclosure log, as far as the viewer may see it.
     async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError>;
+    /// "Use of my information on this portal" (own records only).
+    async fn use_log(&self, headers: &HeaderMap, page: u32) -> Result<Page<UseLogPage>, AppError>;
+    /// The sign-in page's ways in (and the test list, when that is on).
+    async fn sign_in(
+        &self,
+        headers: &HeaderMap,
+        query: &str,
+        page: u32,
+    ) -> Result<SignInPage, AppError>;
     /// The test-identification list; `NotFound` unless test login is enabled.
     async fn test_persons(&self, query: &str, page: u32) -> Result<TestPersonsPage, AppError>;
 }

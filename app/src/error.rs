@@ -20,6 +20,9 @@ pub enum AppError {
     /// endpoint does not take.
     #[error("refused")]
     Forbidden,
+    /// Too many sign-in attempts from one address.
+    #[error("too many requests")]
+    TooManyRequests,
     #[error("internal error")]
     Internal,
     #[error("the request failed")]
@@ -33,6 +36,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -20,7 +20,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use pages::{DisclosuresPage, DocumentPage, FrontPage, LoginPage, NotFound, TaskView};
+use pages::{DisclosuresPage, DocumentPage, FrontPage, LoginPage, NotFound, TaskView, UseLogPage};
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("tasks/:code") view=TaskView ssr=SsrMode::Async />
                 <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
                 <Route path=path!("disclosures") view=DisclosuresPage ssr=SsrMode::Async />
+                <Route path=path!("use-of-information") view=UseLogPage ssr=SsrMode::Async />
             </Routes>
         </Router>
     }

@@ -17,6 +17,52 @@ pub struct ViewerInfo {
     pub children: Vec<ChildChoice>,
     /// The passwordless test identification is on: every page says so.
     pub test_identification: bool,
+    /// The token every form of the page carries (issue 9: CSRF).
+    pub form_token: String,
+}
+
+/// The sign-in page: the ways in that are configured.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct SignInPage {
+    pub form_token: String,
+    /// Sign in through the OpenID provider (Suomi.fi e-Identification).
+    pub oidc: bool,
+    /// The test identification's list, when it is on.
+    pub test: Option<TestPersonsPage>,
+}
+
+/// Rows per page of the use log.
+pub const USE_LOG_PAGE: u32 = 50;
+
+/// "Use of my information on this portal": who opened the viewer's own
+/// records here, and when, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct UseLogPage {
+    pub entries: Vec<UseLogEntry>,
+    pub page: u32,
+    pub pages: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UseLogEntry {
+    /// Finnish time.
+    pub at: chrono::NaiveDateTime,
+    /// The reader's name.
+    pub who: String,
+    pub relation: Relation,
+    /// What was opened: `front_page`, `task_page`, `document`, `document_body`,
+    /// `attachment`, `disclosures` or `use_log`.
+    pub action: String,
+}
+
+/// How a reader stood to the person whose records they read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Relation {
+    Own,
+    Guardian,
+    InformationRight,
+    Unknown,
 }
 
 /// A page's data together with who is viewing it: one resource per page, so

@@ -2,12 +2,17 @@
 //! dates, so "today" is the date in Europe/Helsinki (time-zone data from
 //! `chrono-tz`, the IANA database).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Europe::Helsinki;
 
 /// The Finnish calendar date of an instant.
 pub fn finnish_date(t: DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&Helsinki).date_naive()
+}
+
+/// The Finnish wall-clock time of an instant.
+pub fn finnish_time(t: DateTime<Utc>) -> NaiveDateTime {
+    t.with_timezone(&Helsinki).naive_local()
 }
 
 #[cfg(test)]

@@ -9,17 +9,55 @@
 //! | `PORTAL_TODAY` | (the Finnish date) | fixed "today" (`YYYY-MM-DD`), for tests and demos |
 //! | `PORTAL_DEMO` | `true` | load the demo archive into an empty store on start |
 //! | `PORTAL_SECURE_COOKIES` | `true` | a `Secure`, `__Host-` session cookie; `false` only for plain HTTP on loopback (the demo) |
+//! | `PORTAL_PUBLIC_URL` | `http://127.0.0.1:3000` | the address citizens use (the OpenID redirect and sign-out addresses are made from it) |
+//! | `PORTAL_OIDC_ISSUER` | — | with `PORTAL_AUTH=oidc`: the OpenID provider's issuer URL (its discovery document is read from it) |
+//! | `PORTAL_OIDC_CLIENT_ID` | — | the portal's client id at the provider |
+//! | `PORTAL_OIDC_CLIENT_SECRET` | — | `client_secret_basic`; or |
+//! | `PORTAL_OIDC_PRIVATE_KEY_FILE` | — | `private_key_jwt`: an RSA private key (PEM) the provider knows the public half of |
+//! | `PORTAL_OIDC_KEY_ID` | — | the `kid` of that key, if the provider needs one |
+//! | `PORTAL_OIDC_IDENTITY_CLAIM` | `nationalIdentificationNumber` | the claim that carries the personal identity code (Suomi.fi: `nationalIdentificationNumber`, OID urn:oid:1.2.246.21) |
+//! | `PORTAL_OIDC_SCOPES` | `openid` | scopes asked for, separated by spaces (`openid` is always asked) |
+//! | `PORTAL_SESSION_IDLE_MINUTES` | `30` | a session ends after this long without a request |
+//! | `PORTAL_SESSION_HOURS` | `8` | and this long after sign-in at the latest |
+//! | `PORTAL_SESSIONS_PER_PERSON` | `5` | sessions one person may hold (other devices); a sign-in beyond ends the oldest |
+//! | `PORTAL_SIGNIN_PER_MINUTE` | `10` | sign-in attempts per client address and minute (0: no limit) |
 //!
 //! The listening address is Leptos's `LEPTOS_SITE_ADDR` (default 127.0.0.1:3000).
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 
 use crate::policy::Phase;
+use crate::store::SessionLimits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthMode {
+    /// The passwordless test identification (loopback only).
     Test,
+    /// OpenID Connect (e.g. Suomi.fi e-Identification).
+    Oidc,
+    /// No way in.
     Off,
+}
+
+/// How the portal proves itself to the OpenID provider's token endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientAuth {
+    /// `client_secret_basic`.
+    Secret(String),
+    /// `private_key_jwt`: the path of an RSA private key (PEM) and its `kid`.
+    PrivateKey {
+        file: String,
+        key_id: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcConfig {
+    pub issuer: String,
+    pub client_id: String,
+    pub client_auth: ClientAuth,
+    pub identity_claim: String,
+    pub scopes: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -32,6 +70,13 @@ pub struct Config {
     pub secure_cookies: bool,
     /// How many records the cache of subjects' records holds (0: none).
     pub cache_records: u64,
+    /// The address citizens use, without a trailing slash.
+    pub public_url: String,
+    /// Set exactly when `auth` is `Oidc`.
+    pub oidc: Option<OidcConfig>,
+    pub sessions: SessionLimits,
+    /// Sign-in attempts per client address and minute (0: no limit).
+    pub signin_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +98,10 @@ impl Default for Config {
             demo: true,
             secure_cookies: true,
             cache_records: crate::store::DEFAULT_CACHE_RECORDS,
+            public_url: "http://127.0.0.1:3000".into(),
+            oidc: None,
+            sessions: SessionLimits::default(),
+            signin_per_minute: 10,
         }
     }
 }
@@ -87,6 +136,68 @@ fn bool_var(name: &'static str, value: String) -> Result<bool, ConfigError> {
     choice(name, value, &BOOLS, "true or false")
 }
 
+fn oidc_config(get: &impl Fn(&str) -> Option<String>) -> Result<OidcConfig, ConfigError> {
+    let required = |name: &'static str, expected: &'static str| {
+        get(name).filter(|v| !v.is_empty()).ok_or(ConfigError {
+            name,
+            value: String::new(),
+            expected,
+        })
+    };
+    let issuer = required(
+        "PORTAL_OIDC_ISSUER",
+        "the provider's issuer URL (PORTAL_AUTH=oidc)",
+    )?;
+    if !(issuer.starts_with("https://") || issuer.starts_with("http://")) {
+        return Err(ConfigError {
+            name: "PORTAL_OIDC_ISSUER",
+            value: issuer,
+            expected: "an issuer URL https://…",
+        });
+    }
+    let client_id = required(
+        "PORTAL_OIDC_CLIENT_ID",
+        "the portal's client id at the provider",
+    )?;
+    let secret = get("PORTAL_OIDC_CLIENT_SECRET").filter(|v| !v.is_empty());
+    let key = get("PORTAL_OIDC_PRIVATE_KEY_FILE").filter(|v| !v.is_empty());
+    let client_auth = match (secret, key) {
+        (Some(s), None) => ClientAuth::Secret(s),
+        (None, Some(file)) => ClientAuth::PrivateKey {
+            file,
+            key_id: get("PORTAL_OIDC_KEY_ID").filter(|v| !v.is_empty()),
+        },
+        (secret, _) => {
+            return Err(ConfigError {
+                name: "PORTAL_OIDC_CLIENT_SECRET",
+                value: if secret.is_some() {
+                    "(set, with PORTAL_OIDC_PRIVATE_KEY_FILE)".into()
+                } else {
+                    String::new()
+                },
+                expected:
+                    "exactly one of PORTAL_OIDC_CLIENT_SECRET and PORTAL_OIDC_PRIVATE_KEY_FILE",
+            })
+        }
+    };
+    let mut scopes: Vec<String> = get("PORTAL_OIDC_SCOPES")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|s| *s != "openid")
+        .map(str::to_string)
+        .collect();
+    scopes.dedup();
+    Ok(OidcConfig {
+        issuer,
+        client_id,
+        client_auth,
+        identity_claim: get("PORTAL_OIDC_IDENTITY_CLAIM")
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| "nationalIdentificationNumber".into()),
+        scopes,
+    })
+}
+
 impl Config {
     /// Reads the configuration through `get` (the process environment in `main`).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
@@ -109,8 +220,58 @@ impl Config {
             })?;
         }
         if let Some(v) = get("PORTAL_AUTH") {
-            let modes = [("test", AuthMode::Test), ("off", AuthMode::Off)];
-            c.auth = choice("PORTAL_AUTH", v, &modes, "test or off")?;
+            let modes = [
+                ("test", AuthMode::Test),
+                ("oidc", AuthMode::Oidc),
+                ("off", AuthMode::Off),
+            ];
+            c.auth = choice("PORTAL_AUTH", v, &modes, "oidc, test or off")?;
+        }
+        if let Some(v) = get("PORTAL_PUBLIC_URL") {
+            if !(v.starts_with("https://") || v.starts_with("http://")) {
+                return Err(ConfigError {
+                    name: "PORTAL_PUBLIC_URL",
+                    value: v,
+                    expected: "an address https://HOST[:PORT]",
+                });
+            }
+            c.public_url = v.trim_end_matches('/').to_string();
+        }
+        if c.auth == AuthMode::Oidc {
+            c.oidc = Some(oidc_config(&get)?);
+        }
+        let number =
+            |name: &'static str, expected: &'static str| -> Result<Option<u32>, ConfigError> {
+                get(name)
+                    .map(|v| {
+                        v.parse::<u32>().map_err(|_| ConfigError {
+                            name,
+                            value: v.clone(),
+                            expected,
+                        })
+                    })
+                    .transpose()
+            };
+        if let Some(n) = number(
+            "PORTAL_SESSION_IDLE_MINUTES",
+            "a number of minutes, 1 or more",
+        )? {
+            c.sessions.idle = Duration::minutes(i64::from(n.max(1)));
+        }
+        if let Some(n) = number("PORTAL_SESSION_HOURS", "a number of hours, 1 or more")? {
+            c.sessions.absolute = Duration::hours(i64::from(n.max(1)));
+        }
+        if let Some(n) = number(
+            "PORTAL_SESSIONS_PER_PERSON",
+            "a number of sessions, 1 or more",
+        )? {
+            c.sessions.per_person = n.max(1);
+        }
+        if let Some(n) = number(
+            "PORTAL_SIGNIN_PER_MINUTE",
+            "a number of attempts (0: no limit)",
+        )? {
+            c.signin_per_minute = n;
         }
         if let Some(v) = get("PORTAL_PHASE") {
             let phases = [("1", Phase::One), ("2", Phase::Two)];
@@ -143,6 +304,16 @@ impl Config {
             });
         }
         Ok(())
+    }
+
+    /// Where the provider sends the browser back after sign-in.
+    pub fn oidc_redirect_url(&self) -> String {
+        format!("{}/auth/oidc/callback", self.public_url)
+    }
+
+    /// Where the provider sends the browser after sign-out.
+    pub fn signed_out_url(&self) -> String {
+        format!("{}/login", self.public_url)
     }
 
     pub fn from_env() -> Result<Self, ConfigError> {
@@ -196,6 +367,59 @@ mod tests {
     }
 
     #[test]
+    fn openid_connect_needs_an_issuer_a_client_and_one_way_to_authenticate() {
+        let missing = parse(&[("PORTAL_AUTH", "oidc")]).unwrap_err().to_string();
+        assert!(missing.contains("PORTAL_OIDC_ISSUER"), "{missing}");
+        let base = [
+            ("PORTAL_AUTH", "oidc"),
+            ("PORTAL_OIDC_ISSUER", "https://id.example"),
+            ("PORTAL_OIDC_CLIENT_ID", "portal"),
+        ];
+        let neither = parse(&base).unwrap_err().to_string();
+        assert!(neither.contains("exactly one of"), "{neither}");
+        let mut with_secret = base.to_vec();
+        with_secret.push(("PORTAL_OIDC_CLIENT_SECRET", "s"));
+        with_secret.push(("PORTAL_OIDC_SCOPES", "openid profile"));
+        let c = parse(&with_secret).unwrap();
+        let oidc = c.oidc.unwrap();
+        assert_eq!(oidc.client_auth, ClientAuth::Secret("s".into()));
+        assert_eq!(oidc.identity_claim, "nationalIdentificationNumber");
+        assert_eq!(oidc.scopes, vec!["profile".to_string()]);
+        let mut both = with_secret.clone();
+        both.push(("PORTAL_OIDC_PRIVATE_KEY_FILE", "/k.pem"));
+        assert!(parse(&both).is_err());
+        let mut key = base.to_vec();
+        key.push(("PORTAL_OIDC_PRIVATE_KEY_FILE", "/k.pem"));
+        key.push(("PORTAL_PUBLIC_URL", "https://portal.example/"));
+        let c = parse(&key).unwrap();
+        assert_eq!(
+            c.oidc_redirect_url(),
+            "https://portal.example/auth/oidc/callback"
+        );
+        assert!(matches!(
+            c.oidc.unwrap().client_auth,
+            ClientAuth::PrivateKey { .. }
+        ));
+    }
+
+    #[test]
+    fn session_limits_are_read() {
+        let c = parse(&[
+            ("PORTAL_SESSION_IDLE_MINUTES", "15"),
+            ("PORTAL_SESSION_HOURS", "4"),
+            ("PORTAL_SESSIONS_PER_PERSON", "2"),
+            ("PORTAL_SIGNIN_PER_MINUTE", "0"),
+        ])
+        .unwrap();
+        assert_eq!(c.sessions.idle, Duration::minutes(15));
+        assert_eq!(c.sessions.absolute, Duration::hours(4));
+        assert_eq!((c.sessions.per_person, c.signin_per_minute), (2, 0));
+        let d = parse(&[]).unwrap();
+        assert_eq!(d.sessions, SessionLimits::default());
+        assert_eq!(d.signin_per_minute, 10);
+    }
+
+    #[test]
     fn test_identification_only_on_loopback() {
         let test = parse(&[("PORTAL_AUTH", "test")]).unwrap();
         assert!(test
@@ -212,7 +436,14 @@ mod tests {
     #[test]
     fn a_bad_value_names_the_variable_and_the_expected_form() {
         for (name, value, expected) in [
-            ("PORTAL_AUTH", "password", "test or off"),
+            ("PORTAL_AUTH", "password", "oidc, test or off"),
+            (
+                "PORTAL_SESSION_IDLE_MINUTES",
+                "half an hour",
+                "a number of minutes",
+            ),
+            ("PORTAL_SIGNIN_PER_MINUTE", "-1", "a number of attempts"),
+            ("PORTAL_PUBLIC_URL", "portal.example", "https://"),
             ("PORTAL_PHASE", "3", "1 or 2"),
             ("PORTAL_TODAY", "23.11.2026", "a date YYYY-MM-DD"),
             ("PORTAL_DEMO", "maybe", "true or false"),

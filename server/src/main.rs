@@ -142,16 +142,33 @@ async fn serve() -> Result<(), String> {
     if config.auth == AuthMode::Test {
         tracing::warn!("test identification is on: anyone can sign in as anyone");
     }
-    let app = router(Portal::new(store, config), options);
+    let portal = Portal::new(store, config).map_err(|e| e.to_string())?;
+    let app = router(portal.clone(), options);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("{addr}: {e}"))?;
     let listener = portal_server::web::listener::nodelay(listener);
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())
+    // Ended sessions and abandoned sign-ins are deleted every five minutes
+    // (and at every sign-in).
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            match portal.prune().await {
+                Ok(n) if n > 0 => tracing::info!(deleted = n, "sessions pruned"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "pruning sessions failed"),
+            }
+        }
+    });
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())
 }

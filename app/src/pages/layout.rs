@@ -44,6 +44,9 @@ where
 fn Header(viewer: ViewerInfo) -> impl IntoView {
     let t = viewer.lang.t();
     let acting = viewer.acting_for.clone();
+    let token = viewer.form_token.clone();
+    let csrf = move || view! { <input type="hidden" name="csrf" value=token.clone() /> };
+    let (csrf2, csrf3) = (csrf.clone(), csrf.clone());
     view! {
         <Html attr:lang=viewer.lang.code() />
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
@@ -53,13 +56,18 @@ fn Header(viewer: ViewerInfo) -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">{t.portal}</a>
             <span class="viewer" data-testid="viewer-name">{viewer.name.clone()}</span>
+            {acting.is_none().then(|| view! {
+                <a class="use-log-link" href="/use-of-information">{t.use_log}</a>
+            })}
             <form method="post" action="/auth/logout" class="inline">
+                {csrf()}
                 <button type="submit">{t.sign_out}</button>
             </form>
         </header>
         {(!viewer.children.is_empty() || acting.is_some()).then(|| view! {
             <nav class="acting" aria-label=t.acting_for>
                 <form method="post" action="/auth/subject" class="inline">
+                    {csrf2()}
                     <label for="subject">{t.acting_for}</label>
                     <select id="subject" name="child">
                         <option value="" selected=acting.is_none()>{t.own_records}</option>
@@ -76,6 +84,7 @@ fn Header(viewer: ViewerInfo) -> impl IntoView {
             <div class="acting-banner" role="status" data-testid="acting-banner">
                 <strong>{t.acting_for} ": " {child.name}</strong>
                 <form method="post" action="/auth/subject" class="inline">
+                    {csrf3()}
                     <input type="hidden" name="child" value="" />
                     <button type="submit">{t.back_to_own}</button>
                 </form>

@@ -1,13 +1,15 @@
-//! Test identification (auth = "test"): pick a test person, no password,
-//! as on the Suomi.fi test identification service. The list is searched and
-//! paged on the server: a store may hold 100 000 persons.
+//! The sign-in page: "Sign in" through the OpenID provider (auth = "oidc"),
+//! or the test identification (auth = "test"): pick a test person, no
+//! password, as on the Suomi.fi test identification service. The list is
+//! searched and paged on the server: a store may hold 100 000 persons.
+//! Every form carries the form token.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::get_test_persons;
+use crate::api::get_sign_in;
 use crate::components::{date, Failure, Loading, PageTitle};
-use crate::model::TestPersonsPage;
+use crate::model::{SignInPage, TestPersonsPage};
 
 fn page_href(query: &str, page: u32) -> String {
     let q: String = url_escape(query);
@@ -38,17 +40,15 @@ pub fn LoginPage() -> impl IntoView {
                 )
             })
         },
-        |(query, page)| get_test_persons(query, page),
+        |(query, page)| get_sign_in(query, page),
     );
     view! {
-        <PageTitle text="Tunnistautuminen – testi / Test identification" />
+        <PageTitle text="Kirjaudu sisään · Logga in · Sign in" />
         <main id="main" class="login">
-            <h1>"Testitunnistautuminen · Test identification"</h1>
-            <p>"Valitse testihenkilö. · Choose a test person."</p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match persons.await {
-                        Ok(list) => view! { <PersonList list /> }.into_any(),
+                        Ok(page) => view! { <SignIn page /> }.into_any(),
                         Err(e) => view! { <Failure error=e /> }.into_any(),
                     }
                 })}
@@ -58,7 +58,37 @@ pub fn LoginPage() -> impl IntoView {
 }
 
 #[component]
-fn PersonList(list: TestPersonsPage) -> impl IntoView {
+fn SignIn(page: SignInPage) -> impl IntoView {
+    let SignInPage {
+        form_token,
+        oidc,
+        test,
+    } = page;
+    let none = !oidc && test.is_none();
+    view! {
+        <h1>"Kirjaudu sisään · Logga in · Sign in"</h1>
+        {oidc.then(|| view! {
+            <p lang="fi">"Tunnistaudu pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla."</p>
+            <p lang="sv">"Identifiera dig med bankkoder, mobilcertifikat eller certifikatkort."</p>
+            <p lang="en">"Identify yourself with online banking codes, a mobile certificate or a certificate card."</p>
+            <form method="post" action="/auth/oidc/start">
+                <input type="hidden" name="csrf" value=form_token.clone() />
+                <button type="submit" data-testid="oidc-sign-in">"Tunnistaudu · Identifiera dig · Identify yourself"</button>
+            </form>
+        })}
+        {none.then(|| view! {
+            <p role="note">"Kirjautuminen ei ole käytössä. · Inloggningen är inte i bruk. · Sign-in is not available."</p>
+        })}
+        {test.map(|list| view! {
+            <h2>"Testitunnistautuminen · Test identification"</h2>
+            <p>"Valitse testihenkilö. · Choose a test person."</p>
+            <PersonList list form_token=form_token.clone() />
+        })}
+    }
+}
+
+#[component]
+fn PersonList(list: TestPersonsPage, form_token: String) -> impl IntoView {
     let TestPersonsPage {
         persons,
         query,
@@ -79,6 +109,7 @@ fn PersonList(list: TestPersonsPage) -> impl IntoView {
             {persons.into_iter().map(|p| view! {
                 <li>
                     <form method="post" action="/auth/test-login">
+                        <input type="hidden" name="csrf" value=form_token.clone() />
                         <input type="hidden" name="person" value=p.id.clone() />
                         <button type="submit" data-person=p.id.clone()>{p.name.clone()}</button>
                         <span class="meta">" " {date(p.birth_date)} " · " {p.note.clone()}</span>

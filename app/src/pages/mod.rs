@@ -4,12 +4,14 @@ mod front;
 mod layout;
 mod login;
 mod task;
+mod use_log;
 
 pub use disclosures::DisclosuresPage;
 pub use document::DocumentPage;
 pub use front::FrontPage;
 pub use login::LoginPage;
 pub use task::TaskView;
+pub use use_log::UseLogPage;
 
 use leptos::prelude::*;
 

@@ -9,9 +9,11 @@
 //! decides. Reads return the import-format types of `archive::format`;
 //! deciding what a viewer may see is `policy`'s job.
 
+mod audit;
 mod bodies;
 mod cache;
 mod import;
+mod oidc;
 mod read;
 mod sessions;
 
@@ -21,10 +23,12 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{Any, AnyPool, Connection, Transaction};
 
+pub use audit::{AuditEntry, AuditRecord, AuditRow, READ_ACTIONS};
 pub use bodies::MAIN as MAIN_BODY;
 pub use import::{ImportError, ImportReport};
+pub use oidc::PendingLogin;
 pub use read::SubjectRecords;
-pub use sessions::{SessionRow, SESSION_LIFETIME};
+pub use sessions::{hash as token_hash, new_token, NewSession, SessionLimits, SessionRow};
 
 /// Which database a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

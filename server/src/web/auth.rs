@@ -1,108 +1,373 @@
-//! Test identification, sign-out and the choice of subject. Plain form posts,
-//! so they work without JavaScript; each answers with a redirect, or with a
-//! [`WebError`].
+//! Sign-in (the test identification, or the OpenID provider), sign-out and
+//! the choice of subject. Plain form posts and redirects, so they work
+//! without JavaScript; each answers with a redirect, a page, or a
+//! [`WebError`]. Every form carries the form token (`csrf`), every attempt
+//! is audited, sign-in attempts are rate-limited per client address.
 
-use axum::extract::State;
-use axum::http::{header, HeaderMap};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::cookies;
-use super::error::WebError;
+use super::cookies::{self, Kind};
+use super::csrf::check_form;
+use super::error::{page, WebError};
 use super::portal::{child_key, AuditEvent};
 use super::AppState;
 use crate::config::AuthMode;
+use crate::store::NewSession;
 use app::error::AppError;
+use app::i18n::Lang;
 
 #[derive(Deserialize)]
 pub struct LoginForm {
     person: String,
+    #[serde(default)]
+    csrf: String,
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    csrf: String,
 }
 
 #[derive(Deserialize)]
 pub struct SubjectForm {
     /// The opaque key of a child from the viewer's choice; empty = own records.
     child: String,
+    #[serde(default)]
+    csrf: String,
 }
 
-fn see_other(to: &'static str) -> Response {
+fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
-/// POST /auth/test-login (form: person=ID) → session cookie, 303 to /.
-pub async fn test_login(
-    State(state): State<AppState>,
-    Form(form): Form<LoginForm>,
+/// Opens a session for `person` (ending the one this browser had), audits
+/// the sign-in and answers with the cookie and a redirect to the front page.
+async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    person: &str,
+    id_token: Option<&str>,
 ) -> Result<Response, WebError> {
     let portal = &state.portal;
-    if portal.config.auth != AuthMode::Test {
-        return Err(AppError::NotFound.into());
-    }
-    if portal.store.person(&form.person).await?.is_none() {
-        return Err(AppError::BadRequest.into());
-    }
-    let token = portal.store.start_session(&form.person, Utc::now()).await?;
-    portal
-        .audit(AuditEvent {
-            viewer: Some(&form.person),
-            subject: None,
-            action: "login",
-            target: None,
-        })
+    let old = portal.session_token(headers);
+    let token = portal
+        .store
+        .start_session(
+            NewSession {
+                person,
+                id_token,
+                replaces: old.as_deref(),
+            },
+            Utc::now(),
+            portal.config.sessions,
+        )
         .await?;
+    let mut with_new = headers.clone();
+    cookies::put_in_request(
+        &mut with_new,
+        Kind::Session,
+        &token,
+        portal.config.secure_cookies,
+    );
+    let event = AuditEvent {
+        viewer: Some(person),
+        subject: Some(person),
+        role: Some("own"),
+        action: "login",
+        target: None,
+        outcome: "ok",
+    };
+    portal.audit(&with_new, event).await?;
     let mut res = see_other("/");
-    res.headers_mut().insert(
+    res.headers_mut().append(
         header::SET_COOKIE,
         cookies::set_session(&token, portal.config.secure_cookies),
     );
     Ok(res)
 }
 
-/// POST /auth/logout → cookie cleared, 303 to /login.
+/// POST /auth/test-login (form: person=ID) → session cookie, 303 to /.
+pub async fn test_login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, WebError> {
+    let portal = &state.portal;
+    if portal.config.auth != AuthMode::Test {
+        return Err(AppError::NotFound.into());
+    }
+    check_form(&state, &headers, "login", &form.csrf).await?;
+    portal.signin_allowed(&headers).await?;
+    if portal.store.person(&form.person).await?.is_none() {
+        portal
+            .audit(
+                &headers,
+                AuditEvent::anonymous("login", Some("unknown_person"), "refused"),
+            )
+            .await?;
+        return Err(AppError::BadRequest.into());
+    }
+    signed_in(&state, &headers, &form.person, None).await
+}
+
+/// POST /auth/oidc/start → 303 to the provider's sign-in, with a cookie
+/// that binds the sign-in to this browser.
+pub async fn oidc_start(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<TokenForm>,
+) -> Result<Response, WebError> {
+    let portal = &state.portal;
+    let Some(provider) = &portal.oidc else {
+        return Err(AppError::NotFound.into());
+    };
+    check_form(&state, &headers, "login", &form.csrf).await?;
+    portal.signin_allowed(&headers).await?;
+    let started = provider.start().await.map_err(|e| {
+        tracing::error!(error = %e, "OpenID provider unavailable");
+        AppError::Internal
+    })?;
+    let browser = crate::store::new_token();
+    portal
+        .store
+        .begin_oidc_login(
+            &started.state,
+            &browser,
+            &started.nonce,
+            &started.pkce_verifier,
+            Utc::now(),
+        )
+        .await?;
+    let mut res = see_other(&started.url);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(Kind::Oidc, &browser, portal.config.secure_cookies),
+    );
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct Callback {
+    #[serde(default)]
+    code: Option<String>,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default)]
+    error: Option<String>,
+}
+
+/// A sign-in that did not finish: audited, and a page that says so.
+async fn sign_in_failed(
+    state: &AppState,
+    headers: &HeaderMap,
+    reason: &str,
+) -> Result<Response, WebError> {
+    tracing::warn!(reason, "OpenID sign-in refused");
+    state
+        .portal
+        .audit(
+            headers,
+            AuditEvent::anonymous("login", Some(reason), "refused"),
+        )
+        .await?;
+    let t = Lang::default().t();
+    let mut res = page(
+        Lang::default(),
+        StatusCode::BAD_REQUEST,
+        t.signin_failed_title,
+        t.signin_failed_text,
+    );
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear(Kind::Oidc, state.portal.config.secure_cookies),
+    );
+    Ok(res)
+}
+
+/// GET /auth/oidc/callback?code=…&state=… (the provider sends the browser
+/// here): the `state` must be one this browser started, unused and recent;
+/// the code is exchanged with its PKCE verifier; the ID token is verified;
+/// its identity code must name a person in the store.
+pub async fn oidc_callback(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(callback): Query<Callback>,
+) -> Result<Response, WebError> {
+    let portal = &state.portal;
+    let Some(provider) = &portal.oidc else {
+        return Err(AppError::NotFound.into());
+    };
+    portal.signin_allowed(&headers).await?;
+    if callback.error.is_some() {
+        return sign_in_failed(&state, &headers, "provider_error").await;
+    }
+    let (Some(code), Some(sent_state)) = (callback.code, callback.state) else {
+        return sign_in_failed(&state, &headers, "no_code").await;
+    };
+    let browser = cookies::read(&headers, Kind::Oidc, portal.config.secure_cookies);
+    let pending = match browser {
+        Some(b) => {
+            portal
+                .store
+                .take_oidc_login(&sent_state, &b, Utc::now())
+                .await?
+        }
+        None => None,
+    };
+    let Some(pending) = pending else {
+        return sign_in_failed(&state, &headers, "state").await;
+    };
+    let identified = match provider
+        .finish(&code, &pending.nonce, &pending.pkce_verifier)
+        .await
+    {
+        Ok(i) => i,
+        Err(e) => {
+            tracing::warn!(error = %e, "OpenID sign-in: the provider's answer was refused");
+            return sign_in_failed(&state, &headers, "token").await;
+        }
+    };
+    if portal
+        .store
+        .person(&identified.identity_code)
+        .await?
+        .is_none()
+    {
+        // Identified, but nobody this portal has records of: a clear page,
+        // no session, and nothing about the person kept.
+        portal
+            .audit(
+                &headers,
+                AuditEvent::anonymous("login", Some("unknown_person"), "refused"),
+            )
+            .await?;
+        let t = Lang::default().t();
+        let mut res = page(
+            Lang::default(),
+            StatusCode::OK,
+            t.no_records_title,
+            t.no_records_text,
+        );
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            cookies::clear(Kind::Oidc, portal.config.secure_cookies),
+        );
+        return Ok(res);
+    }
+    let mut res = signed_in(
+        &state,
+        &headers,
+        &identified.identity_code,
+        Some(&identified.id_token),
+    )
+    .await?;
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear(Kind::Oidc, portal.config.secure_cookies),
+    );
+    Ok(res)
+}
+
+/// POST /auth/logout → session ended here (and at the provider, through its
+/// end-session endpoint), cookie cleared, 303 to the sign-in page.
 pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
+    Form(form): Form<TokenForm>,
 ) -> Result<Response, WebError> {
-    if let Some(token) = state.portal.session_token(&headers) {
-        state.portal.store.end_session(&token).await?;
+    check_form(&state, &headers, "logout", &form.csrf).await?;
+    let portal = &state.portal;
+    let mut to = "/login".to_string();
+    if let Some(token) = portal.session_token(&headers) {
+        let viewer = portal.viewing(&headers).await.ok().map(|v| v.viewer.id);
+        let id_token = portal.store.end_session(&token).await?;
+        let event = AuditEvent {
+            viewer: viewer.as_deref(),
+            subject: None,
+            role: None,
+            action: "logout",
+            target: None,
+            outcome: if viewer.is_some() { "ok" } else { "no_session" },
+        };
+        portal.audit(&headers, event).await?;
+        if let Some(provider) = &portal.oidc {
+            if let Some(url) = provider.sign_out_url(id_token.as_deref()).await {
+                to = url;
+            }
+        }
     }
-    let mut res = see_other("/login");
+    let mut res = see_other(&to);
     res.headers_mut().insert(
         header::SET_COOKIE,
-        cookies::clear_session(state.portal.config.secure_cookies),
+        cookies::clear_session(portal.config.secure_cookies),
     );
     Ok(res)
 }
 
 /// POST /auth/subject (form: child=KEY, or empty for own records) → 303 to /.
-/// The subject lives in the server-side session, never in a URL. A key that
-/// names no child the viewer may act for is answered 404, like a missing child.
+/// The subject lives in the server-side session, never in a URL; the
+/// session gets a new token. A key that names no child the viewer may act
+/// for is answered 404, like a missing child.
 pub async fn subject(
     State(state): State<AppState>,
     headers: HeaderMap,
     Form(form): Form<SubjectForm>,
 ) -> Result<Response, WebError> {
+    check_form(&state, &headers, "act_for", &form.csrf).await?;
     let portal = &state.portal;
     let v = portal.viewing(&headers).await?;
-    if form.child.is_empty() {
-        portal.store.set_subject(&v.token, None).await?;
-        return Ok(see_other("/"));
-    }
-    let children = portal.children(&v.viewer).await?;
-    let child = children
-        .iter()
-        .find(|c| child_key(&v.token, &c.id) == form.child)
-        .ok_or(WebError::not_found(v.lang()))?;
-    portal.store.set_subject(&v.token, Some(&child.id)).await?;
-    portal
-        .audit(AuditEvent {
-            viewer: Some(&v.viewer.id),
-            subject: Some(&child.id),
-            action: "act_for",
-            target: None,
-        })
-        .await?;
-    Ok(see_other("/"))
+    let child = if form.child.is_empty() {
+        None
+    } else {
+        let children = portal.children(&v.viewer).await?;
+        let found = children
+            .into_iter()
+            .find(|c| child_key(&v.token, &c.id) == form.child);
+        if found.is_none() {
+            let event = AuditEvent::read(&v, "act_for", None).with_outcome("not_found");
+            portal.audit(&headers, event).await?;
+            return Err(WebError::not_found(v.lang()));
+        }
+        found
+    };
+    let subject = child.as_ref().map(|c| c.id.as_str());
+    let Some(token) = portal
+        .store
+        .rotate_session(&v.token, subject, Utc::now())
+        .await?
+    else {
+        return Err(AppError::Unauthenticated.into());
+    };
+    let mut with_new = headers.clone();
+    cookies::put_in_request(
+        &mut with_new,
+        Kind::Session,
+        &token,
+        portal.config.secure_cookies,
+    );
+    let event = AuditEvent {
+        viewer: Some(&v.viewer.id),
+        subject: Some(subject.unwrap_or(&v.viewer.id)),
+        role: None,
+        action: if subject.is_some() {
+            "act_for"
+        } else {
+            "own_records"
+        },
+        target: None,
+        outcome: "ok",
+    };
+    portal.audit(&with_new, event).await?;
+    let mut res = see_other("/");
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set_session(&token, portal.config.secure_cookies),
+    );
+    Ok(res)
 }

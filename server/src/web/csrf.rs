@@ -8,14 +8,68 @@
 //!
 //! Server functions also take only their own form encoding, and are always
 //! answered as data: a server function never redirects to a `Referer`.
+//!
+//! Every form also carries a token (double submit): the value of the
+//! `__Host-portal_form` cookie, which [`form_cookie`] gives every browser
+//! that has none. A page of another origin can neither read that cookie nor
+//! (thanks to `__Host-`) plant one. Each refusal is audited.
 
 use app::error::AppError;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 
+use super::cookies::{self, Kind};
 use super::error::WebError;
+use super::portal::AuditEvent;
+use super::AppState;
+
+/// Gives a browser without a form token one: on the request (so the page
+/// being rendered has it) and in a `Set-Cookie` on the answer.
+pub async fn form_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let secure = state.portal.config.secure_cookies;
+    if cookies::form_token(req.headers(), secure).is_some() {
+        return next.run(req).await;
+    }
+    let token = crate::store::new_token();
+    cookies::put_in_request(req.headers_mut(), Kind::Form, &token, secure);
+    let mut res = next.run(req).await;
+    res.headers_mut()
+        .append(header::SET_COOKIE, cookies::set(Kind::Form, &token, secure));
+    res
+}
+
+/// Does a form's token match the request's form cookie? (Compared as
+/// digests, so the time taken says nothing about the token.)
+pub fn form_token_ok(headers: &HeaderMap, sent: &str, secure: bool) -> bool {
+    let Some(cookie) = cookies::form_token(headers, secure) else {
+        return false;
+    };
+    Sha256::digest(cookie.as_bytes()) == Sha256::digest(sent.as_bytes())
+}
+
+/// Refuses a form whose token is missing or wrong (audited).
+pub async fn check_form(
+    state: &AppState,
+    headers: &HeaderMap,
+    action: &str,
+    sent: &str,
+) -> Result<(), WebError> {
+    if form_token_ok(headers, sent, state.portal.config.secure_cookies) {
+        return Ok(());
+    }
+    tracing::warn!(action, "form without a valid token refused");
+    state
+        .portal
+        .audit(
+            headers,
+            AuditEvent::anonymous(action, Some("form_token"), "refused"),
+        )
+        .await?;
+    Err(AppError::Forbidden.into())
+}
 
 /// Does the request come from another site, by its own headers?
 pub fn is_cross_site(headers: &HeaderMap) -> bool {
@@ -36,13 +90,22 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
-pub async fn same_origin_only(mut req: Request, next: Next) -> Response {
+pub async fn same_origin_only(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let method = req.method().clone();
     if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
         return next.run(req).await;
     }
     if is_cross_site(req.headers()) {
-        tracing::warn!(path = %req.uri().path(), "cross-site request refused");
+        let path = req.uri().path().to_string();
+        tracing::warn!(path = %path, "cross-site request refused");
+        let event = AuditEvent::anonymous("cross_site", Some(&path), "refused");
+        if let Err(e) = state.portal.audit(req.headers(), event).await {
+            return WebError::from(e).into_response();
+        }
         return WebError::from(AppError::Forbidden).into_response();
     }
     if req.uri().path().starts_with("/api/") {

@@ -54,7 +54,7 @@ impl From<StoreError> for AppError {
 }
 
 /// A small page of its own (these routes are outside the Leptos app).
-fn page(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
+pub fn page(lang: Lang, status: StatusCode, title: &str, text: &str) -> Response {
     let t = lang.t();
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
@@ -84,9 +84,11 @@ impl IntoResponse for WebError {
             // A request without a session goes to the identification page.
             AppError::Unauthenticated => Redirect::to("/login").into_response(),
             AppError::NotFound => page(self.lang, status, t.not_found_title, t.not_found_text),
-            AppError::BadRequest | AppError::Forbidden => {
+            AppError::BadRequest => {
                 page(self.lang, status, t.bad_request_title, t.bad_request_text)
             }
+            AppError::Forbidden => page(self.lang, status, t.forbidden_title, t.forbidden_text),
+            AppError::TooManyRequests => page(self.lang, status, t.too_many_title, t.too_many_text),
             AppError::Internal | AppError::Transport(_) => {
                 page(self.lang, status, t.error_title, t.error_text)
             }

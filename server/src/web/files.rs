@@ -8,13 +8,12 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine;
 
 use super::error::WebError;
-use super::portal::{AuditEvent, Viewing};
+use super::portal::Viewing;
 use super::AppState;
 use crate::archive::format;
-use std::sync::Arc;
 
 use crate::assemble::sanitise;
-use crate::store::{SubjectRecords, MAIN_BODY};
+use crate::store::MAIN_BODY;
 use app::error::AppError;
 
 /// A PDF as it is, or an XHTML body as a sanitised page of its own (the title
@@ -58,41 +57,27 @@ fn serve(title: &str, body: &format::Body) -> Result<Response, WebError> {
         .into_response())
 }
 
-/// The viewer, and the subject's records (to be decided for them).
-async fn records(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<(Viewing, Arc<SubjectRecords>), WebError> {
-    let v = state.portal.viewing(headers).await?;
-    let records = state
-        .portal
-        .records(&v)
-        .await
-        .map_err(|e| WebError::from(e).in_lang(v.lang()))?;
-    Ok((v, records))
-}
-
 /// GET /files/documents/{id}/body (R-TASK-8: the PDF display format).
 pub async fn body(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let (v, records) = records(&state, &headers).await?;
-    let d = state.portal.evaluate(&v, &records);
-    let (doc, _) = d.find(&id).ok_or(WebError::not_found(v.lang()))?;
-    let body = state
-        .portal
-        .store
-        .body(&doc.id, doc.version, MAIN_BODY)
-        .await
-        .map_err(|e| WebError::from(e).in_lang(v.lang()))?
-        .ok_or(WebError::not_found(v.lang()))?;
-    state
-        .portal
-        .audit(AuditEvent::read(&v, "document_body", Some(&id)))
+    let portal = &state.portal;
+    let (_, (title, body)) = portal
+        .read(&headers, "document_body", Some(&id), async |v: &Viewing| {
+            let records = portal.records(v).await?;
+            let d = portal.evaluate(v, &records);
+            let (doc, _) = d.find(&id).ok_or(AppError::NotFound)?;
+            let body = portal
+                .store
+                .body(&doc.id, doc.version, MAIN_BODY)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Ok((doc.title.clone(), body))
+        })
         .await?;
-    serve(&doc.title, &body)
+    serve(&title, &body)
 }
 
 /// GET /files/documents/{id}/attachments/{aid} (R-DELAY-3, R-SPECIAL-3).
@@ -101,30 +86,37 @@ pub async fn attachment(
     headers: HeaderMap,
     Path((id, aid)): Path<(String, String)>,
 ) -> Result<Response, WebError> {
-    let (v, records) = records(&state, &headers).await?;
-    let d = state.portal.evaluate(&v, &records);
-    let attachment = d.find(&id).and_then(|(doc, shown)| {
-        shown
-            .attachments
-            .iter()
-            .filter_map(|s| doc.attachments.get(s.index))
-            .find(|a| a.id == aid)
-            .map(|a| (doc, a))
-    });
-    let (doc, a) = attachment.ok_or(WebError::not_found(v.lang()))?;
-    let body = state
-        .portal
-        .store
-        .body(&doc.id, doc.version, &a.id)
-        .await
-        .map_err(|e| WebError::from(e).in_lang(v.lang()))?
-        .ok_or(WebError::not_found(v.lang()))?;
+    let portal = &state.portal;
     let target = format!("{id}/{aid}");
-    state
-        .portal
-        .audit(AuditEvent::read(&v, "attachment", Some(&target)))
+    let (_, (title, body)) = portal
+        .read(
+            &headers,
+            "attachment",
+            Some(&target),
+            async |v: &Viewing| {
+                let records = portal.records(v).await?;
+                let d = portal.evaluate(v, &records);
+                let (doc, a) = d
+                    .find(&id)
+                    .and_then(|(doc, shown)| {
+                        shown
+                            .attachments
+                            .iter()
+                            .filter_map(|s| doc.attachments.get(s.index))
+                            .find(|a| a.id == aid)
+                            .map(|a| (doc, a))
+                    })
+                    .ok_or(AppError::NotFound)?;
+                let body = portal
+                    .store
+                    .body(&doc.id, doc.version, &a.id)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                Ok((a.title.clone(), body))
+            },
+        )
         .await?;
-    serve(&a.title, &body)
+    serve(&title, &body)
 }
 
 #[cfg(test)]

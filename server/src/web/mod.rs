@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod error;
 pub mod files;
 pub mod listener;
+pub mod oidc;
 pub mod portal;
 
 use std::sync::Arc;
@@ -119,6 +120,21 @@ async fn server_fn_status(req: Request, next: Next) -> Response {
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
+/// Puts the client's address (as the connection says it) where the
+/// handlers and the audit trail read it, in place of anything the client
+/// sent under that name.
+async fn client_address(mut req: Request, next: Next) -> Response {
+    req.headers_mut().remove(portal::CLIENT_HEADER);
+    let addr = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
+    if let Some(v) = addr.and_then(|a| HeaderValue::from_str(&a).ok()) {
+        req.headers_mut().insert(portal::CLIENT_HEADER, v);
+    }
+    next.run(req).await
+}
+
 /// Headers every answer carries, whatever it is.
 fn fixed_headers() -> [(header::HeaderName, HeaderValue); 8] {
     [
@@ -168,6 +184,8 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
     };
     let router = Router::new()
         .route("/auth/test-login", post(auth::test_login))
+        .route("/auth/oidc/start", post(auth::oidc_start))
+        .route("/auth/oidc/callback", get(auth::oidc_callback))
         .route("/auth/logout", post(auth::logout))
         .route("/auth/subject", post(auth::subject))
         .route("/files/documents/{id}/body", get(files::body))
@@ -184,7 +202,15 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             _,
         >(context, shell))
         .layer(middleware::from_fn(server_fn_status))
-        .layer(middleware::from_fn(csrf::same_origin_only))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            csrf::form_cookie,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            csrf::same_origin_only,
+        ))
+        .layer(middleware::from_fn(client_address))
         .layer(middleware::from_fn(security_headers));
     fixed_headers()
         .into_iter()

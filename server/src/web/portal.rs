@@ -9,8 +9,8 @@ use app::backend::Backend;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::model::{
-    ChildChoice, DisclosuresPage, DocumentView, FrontPage, Page, TaskPage, TaskQuery, TestPerson,
-    TestPersonsPage, ViewerInfo,
+    ChildChoice, DisclosuresPage, DocumentView, FrontPage, Page, Relation, SignInPage, TaskPage,
+    TaskQuery, TestPerson, TestPersonsPage, UseLogEntry, UseLogPage, ViewerInfo,
 };
 use chrono::{NaiveDate, Utc};
 use http::HeaderMap;
@@ -21,13 +21,19 @@ use crate::assemble::{self, Evaluated, Labels};
 use crate::clock::finnish_date;
 use crate::config::{AuthMode, Config};
 use crate::policy::{self, Role, View};
-use crate::store::{SessionRow, Store, SubjectRecords};
+use crate::store::{AuditRow, SessionRow, Store, SubjectRecords};
 
 #[derive(Clone)]
 pub struct Portal {
     pub store: Store,
     pub config: Arc<Config>,
+    /// The OpenID provider (with `PORTAL_AUTH=oidc`).
+    pub oidc: Option<Arc<super::oidc::Provider>>,
+    /// Sign-in attempts per client address (`PORTAL_SIGNIN_PER_MINUTE`).
+    pub signin_limiter: Option<Arc<SignInLimiter>>,
 }
+
+pub type SignInLimiter = governor::DefaultKeyedRateLimiter<String>;
 
 /// The signed-in viewer and whose records are on screen, checked for this request.
 pub struct Viewing {
@@ -36,6 +42,8 @@ pub struct Viewing {
     pub viewer: Person,
     pub subject: Person,
     pub role: Role,
+    /// For the audit trail: `own`, `guardian` or `information_right`.
+    pub relation: &'static str,
 }
 
 impl Viewing {
@@ -63,32 +71,120 @@ pub fn full_name(p: &Person) -> String {
     format!("{} {}", p.given_names, p.surname)
 }
 
-/// One row of the audit trail.
+/// One event of the audit trail, before the request's session and client
+/// address are added ([`Portal::audit`]).
+#[derive(Debug, Clone, Copy)]
 pub struct AuditEvent<'a> {
     pub viewer: Option<&'a str>,
     pub subject: Option<&'a str>,
+    pub role: Option<&'a str>,
     pub action: &'a str,
     pub target: Option<&'a str>,
+    pub outcome: &'a str,
 }
 
 impl<'a> AuditEvent<'a> {
+    /// `action` by someone not (or no longer) signed in.
+    pub fn anonymous(action: &'a str, target: Option<&'a str>, outcome: &'a str) -> Self {
+        Self {
+            viewer: None,
+            subject: None,
+            role: None,
+            action,
+            target,
+            outcome,
+        }
+    }
+
     /// A read by the viewer of the subject's records.
     pub fn read(v: &'a Viewing, action: &'a str, target: Option<&'a str>) -> Self {
         Self {
             viewer: Some(&v.viewer.id),
             subject: Some(&v.subject.id),
+            role: Some(v.relation),
             action,
             target,
+            outcome: "ok",
+        }
+    }
+
+    pub fn with_outcome(self, outcome: &'a str) -> Self {
+        Self { outcome, ..self }
+    }
+}
+
+/// The request header that carries the client's address from the
+/// connection to the handlers; a client's own header of this name is
+/// removed first ([`super::client_address`]).
+pub const CLIENT_HEADER: &str = "x-portal-client";
+
+/// The client address of a request, as the listener saw it.
+pub fn client_of(headers: &HeaderMap) -> Option<&str> {
+    headers.get(CLIENT_HEADER).and_then(|v| v.to_str().ok())
+}
+
+/// A refused or failed read: the error, in the viewer's language when known.
+#[derive(Debug)]
+pub struct Denied {
+    pub error: AppError,
+    pub lang: Option<Lang>,
+}
+
+impl From<Denied> for AppError {
+    fn from(d: Denied) -> Self {
+        d.error
+    }
+}
+
+impl From<Denied> for super::WebError {
+    fn from(d: Denied) -> Self {
+        let e = super::WebError::from(d.error);
+        match d.lang {
+            Some(lang) => e.in_lang(lang),
+            None => e,
         }
     }
 }
 
 impl Portal {
-    pub fn new(store: Store, config: Config) -> Self {
-        Portal {
+    /// The portal on `store`; fails when the OpenID provider's settings
+    /// cannot be used (an unreadable key file…).
+    pub fn new(store: Store, config: Config) -> Result<Self, super::oidc::OidcError> {
+        let oidc = super::oidc::Provider::from_config(&config)?.map(Arc::new);
+        let signin_limiter = std::num::NonZeroU32::new(config.signin_per_minute)
+            .map(|n| Arc::new(governor::RateLimiter::keyed(governor::Quota::per_minute(n))));
+        Ok(Portal {
             store,
             config: Arc::new(config),
+            oidc,
+            signin_limiter,
+        })
+    }
+
+    /// May this client try to sign in once more? (Audited when not.)
+    pub async fn signin_allowed(&self, headers: &HeaderMap) -> Result<(), AppError> {
+        let Some(limiter) = &self.signin_limiter else {
+            return Ok(());
+        };
+        let key = client_of(headers).unwrap_or("unknown").to_string();
+        if limiter.check_key(&key).is_ok() {
+            return Ok(());
         }
+        tracing::warn!(client = %key, "sign-in attempts over the limit");
+        self.audit(
+            headers,
+            AuditEvent::anonymous("login", Some("rate_limit"), "refused"),
+        )
+        .await?;
+        Err(AppError::TooManyRequests)
+    }
+
+    /// Deletes ended sessions and forgets quiet clients of the rate limit.
+    pub async fn prune(&self) -> Result<u64, AppError> {
+        if let Some(l) = &self.signin_limiter {
+            l.retain_recent();
+        }
+        Ok(self.store.prune(Utc::now(), self.config.sessions).await?)
     }
 
     /// The session token the request carries, if any.
@@ -104,29 +200,105 @@ impl Portal {
 
     /// The one place that writes the audit trail. It fails closed: the row
     /// is written before the answer, and when it cannot be written the
-    /// request fails (500) and nothing of what was read is sent.
-    pub async fn audit(&self, event: AuditEvent<'_>) -> Result<(), AppError> {
-        self.store
-            .audit(event.viewer, event.subject, event.action, event.target)
-            .await
-            .map_err(|e| {
-                tracing::error!(error = %e, action = event.action, "audit write failed");
-                AppError::Internal
-            })
+    /// request fails (500) and nothing of what was read is sent. The row
+    /// gets the request's session (a prefix of its token's hash, never the
+    /// token) and client address.
+    pub async fn audit(&self, headers: &HeaderMap, event: AuditEvent<'_>) -> Result<(), AppError> {
+        let session = self.session_token(headers).map(|t| {
+            crate::store::token_hash(&t)
+                .chars()
+                .take(12)
+                .collect::<String>()
+        });
+        let row = AuditRow {
+            viewer: event.viewer,
+            subject: event.subject,
+            role: event.role,
+            action: event.action,
+            target: event.target,
+            outcome: event.outcome,
+            session: session.as_deref(),
+            client: client_of(headers),
+        };
+        self.store.audit(&row, Utc::now()).await.map_err(|e| {
+            tracing::error!(error = %e, action = event.action, "audit write failed");
+            AppError::Internal
+        })
     }
 
-    /// May `viewer` act for `child` today? (R-GUARD-1..7, evaluated on every request.)
-    pub async fn may_act_for(&self, viewer: &Person, child: &Person) -> Result<bool, AppError> {
+    /// A read of the subject's records: authenticate, run `read`, and audit
+    /// how it ended — a read, a missing (or hidden) target, no session, or
+    /// a failure — before anything is answered.
+    pub async fn read<T>(
+        &self,
+        headers: &HeaderMap,
+        action: &str,
+        target: Option<&str>,
+        read: impl AsyncFnOnce(&Viewing) -> Result<T, AppError>,
+    ) -> Result<(Viewing, T), Denied> {
+        let v = match self.viewing(headers).await {
+            Ok(v) => v,
+            Err(error) => {
+                if error == AppError::Unauthenticated {
+                    let event = AuditEvent::anonymous(action, target, "unauthenticated");
+                    self.audit(headers, event)
+                        .await
+                        .map_err(|error| Denied { error, lang: None })?;
+                }
+                return Err(Denied { error, lang: None });
+            }
+        };
+        let lang = Some(v.lang());
+        match read(&v).await {
+            Ok(data) => {
+                self.audit(headers, AuditEvent::read(&v, action, target))
+                    .await
+                    .map_err(|error| Denied { error, lang })?;
+                Ok((v, data))
+            }
+            Err(error) => {
+                let outcome = match error {
+                    AppError::NotFound => "not_found",
+                    AppError::BadRequest => "bad_request",
+                    _ => "failed",
+                };
+                let event = AuditEvent::read(&v, action, target).with_outcome(outcome);
+                if let Err(e) = self.audit(headers, event).await {
+                    return Err(Denied { error: e, lang });
+                }
+                Err(Denied { error, lang })
+            }
+        }
+    }
+
+    /// May `viewer` act for `child` today? (R-GUARD-1..7, evaluated on every
+    /// request.) If so, as what: `guardian` or `information_right`.
+    pub async fn may_act_for(
+        &self,
+        viewer: &Person,
+        child: &Person,
+    ) -> Result<Option<&'static str>, AppError> {
         let custody = self.store.custody_of(&child.id).await?;
         let refs: Vec<_> = custody.iter().map(|(g, p)| (g, p)).collect();
-        Ok(policy::may_act_for(viewer, child, &refs, self.today()).is_ok())
+        if policy::may_act_for(viewer, child, &refs, self.today()).is_err() {
+            return Ok(None);
+        }
+        let information_right = custody.iter().any(|(g, _)| {
+            g.guardian == viewer.id
+                && g.role == crate::archive::format::GuardianRole::InformationRight
+        });
+        Ok(Some(if information_right {
+            "information_right"
+        } else {
+            "guardian"
+        }))
     }
 
     /// The children `viewer` may act for today.
     pub async fn children(&self, viewer: &Person) -> Result<Vec<Person>, AppError> {
         let mut out = Vec::new();
         for child in self.store.children_of(&viewer.id).await? {
-            if self.may_act_for(viewer, &child).await? {
+            if self.may_act_for(viewer, &child).await?.is_some() {
                 out.push(child);
             }
         }
@@ -141,23 +313,33 @@ impl Portal {
             .ok_or(AppError::Unauthenticated)?;
         let (session, viewer) = self
             .store
-            .session_with_person(&token, Utc::now())
+            .session_with_person(&token, Utc::now(), self.config.sessions)
             .await?
             .ok_or(AppError::Unauthenticated)?;
         if let Some(child_id) = &session.subject {
             if let Some(child) = self.store.person(child_id).await? {
-                if self.may_act_for(&viewer, &child).await? {
+                if let Some(relation) = self.may_act_for(&viewer, &child).await? {
                     return Ok(Viewing {
                         token,
                         session,
                         viewer,
                         subject: child,
                         role: Role::Guardian,
+                        relation,
                     });
                 }
             }
             // Acting is no longer allowed (an order, an 18th birthday…): back to own records.
             self.store.set_subject(&token, None).await?;
+            let dropped = AuditEvent {
+                viewer: Some(&viewer.id),
+                subject: Some(child_id),
+                role: None,
+                action: "subject_dropped",
+                target: None,
+                outcome: "ok",
+            };
+            self.audit(headers, dropped).await?;
         }
         Ok(Viewing {
             token,
@@ -165,6 +347,7 @@ impl Portal {
             subject: viewer.clone(),
             viewer,
             role: Role::Own,
+            relation: "own",
         })
     }
 
@@ -185,8 +368,14 @@ impl Portal {
         assemble::evaluate(&view, records)
     }
 
+    /// The form token of the request (the double-submit cookie that
+    /// [`super::csrf::form_cookie`] gave it).
+    pub fn form_token(&self, headers: &HeaderMap) -> String {
+        super::cookies::form_token(headers, self.config.secure_cookies).unwrap_or_default()
+    }
+
     /// Who is viewing, for the page frame.
-    async fn viewer_info(&self, v: &Viewing) -> Result<ViewerInfo, AppError> {
+    async fn viewer_info(&self, headers: &HeaderMap, v: &Viewing) -> Result<ViewerInfo, AppError> {
         let choice = |p: &Person| ChildChoice {
             key: child_key(&v.token, &p.id),
             name: full_name(p),
@@ -197,11 +386,12 @@ impl Portal {
             acting_for: (v.role == Role::Guardian).then(|| choice(&v.subject)),
             children: self.children(&v.viewer).await?.iter().map(choice).collect(),
             test_identification: self.config.auth == AuthMode::Test,
+            form_token: self.form_token(headers),
         })
     }
 
     /// A signed-in page: resolve the viewer once, load and decide, assemble
-    /// (`None` = not found), then [`Portal::finish`].
+    /// (`None` = not found), audit, then add the page frame's data.
     async fn page<T>(
         &self,
         headers: &HeaderMap,
@@ -209,36 +399,47 @@ impl Portal {
         target: Option<&str>,
         assemble: impl FnOnce(&Evaluated, &Labels<'_>) -> Option<T>,
     ) -> Result<Page<T>, AppError> {
-        let v = self.viewing(headers).await?;
-        let records = self.records(&v).await?;
-        let evaluated = self.evaluate(&v, &records);
-        let labels = evaluated.labels(v.session.previous_login);
-        let data = assemble(&evaluated, &labels).ok_or(AppError::NotFound)?;
-        self.finish(&v, action, target, data).await
+        let (v, data) = self
+            .read(headers, action, target, async |v: &Viewing| {
+                let records = self.records(v).await?;
+                let evaluated = self.evaluate(v, &records);
+                let labels = evaluated.labels(v.session.previous_login);
+                assemble(&evaluated, &labels).ok_or(AppError::NotFound)
+            })
+            .await?;
+        self.framed(headers, &v, data).await
     }
 
-    /// The end of every signed-in page: audit the read (before anything is
-    /// sent), then add the page frame's data.
-    async fn finish<T>(
+    async fn framed<T>(
         &self,
+        headers: &HeaderMap,
         v: &Viewing,
-        action: &str,
-        target: Option<&str>,
         data: T,
     ) -> Result<Page<T>, AppError> {
-        self.audit(AuditEvent::read(v, action, target)).await?;
         Ok(Page {
-            viewer: self.viewer_info(v).await?,
+            viewer: self.viewer_info(headers, v).await?,
             data,
         })
+    }
+}
+
+/// How an audit row's viewer stood to the subject, for the use log.
+fn relation(code: Option<&str>) -> Relation {
+    match code {
+        Some("own") => Relation::Own,
+        Some("guardian") => Relation::Guardian,
+        Some("information_right") => Relation::InformationRight,
+        _ => Relation::Unknown,
     }
 }
 
 #[async_trait::async_trait]
 impl Backend for Portal {
     async fn viewer(&self, headers: &HeaderMap) -> Result<ViewerInfo, AppError> {
-        let v = self.viewing(headers).await?;
-        self.viewer_info(&v).await
+        let (v, ()) = self
+            .read(headers, "viewer", None, async |_: &Viewing| Ok(()))
+            .await?;
+        self.viewer_info(headers, &v).await
     }
 
     async fn front_page(&self, headers: &HeaderMap) -> Result<Page<FrontPage>, AppError> {
@@ -267,19 +468,27 @@ impl Backend for Portal {
     ) -> Result<Page<DocumentView>, AppError> {
         // Hidden and missing are the same answer. The list views read only
         // metadata; the one body this page shows is read here (issue 10).
-        let v = self.viewing(headers).await?;
-        let records = self.records(&v).await?;
-        let evaluated = self.evaluate(&v, &records);
-        let (meta, shown) = evaluated.find(id).ok_or(AppError::NotFound)?;
-        let mut doc = meta.clone();
-        doc.body = self
-            .store
-            .body(&doc.id, doc.version, crate::store::MAIN_BODY)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let labels = evaluated.labels(v.session.previous_login);
-        let data = assemble::document_view(&doc, shown, &evaluated.disclosures, &labels);
-        self.finish(&v, "document", Some(id), data).await
+        let (v, data) = self
+            .read(headers, "document", Some(id), async |v: &Viewing| {
+                let records = self.records(v).await?;
+                let evaluated = self.evaluate(v, &records);
+                let (meta, shown) = evaluated.find(id).ok_or(AppError::NotFound)?;
+                let mut doc = meta.clone();
+                doc.body = self
+                    .store
+                    .body(&doc.id, doc.version, crate::store::MAIN_BODY)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let labels = evaluated.labels(v.session.previous_login);
+                Ok(assemble::document_view(
+                    &doc,
+                    shown,
+                    &evaluated.disclosures,
+                    &labels,
+                ))
+            })
+            .await?;
+        self.framed(headers, &v, data).await
     }
 
     async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError> {
@@ -287,6 +496,65 @@ impl Backend for Portal {
             Some(assemble::disclosures_page(e))
         })
         .await
+    }
+
+    async fn use_log(&self, headers: &HeaderMap, page: u32) -> Result<Page<UseLogPage>, AppError> {
+        let size = app::model::USE_LOG_PAGE;
+        let page = page.max(1);
+        let (v, data) = self
+            .read(headers, "use_log", None, async |v: &Viewing| {
+                // Only one's own: a guardian does not see when a minor, or
+                // the other guardian, read the minor's records.
+                if v.role != Role::Own {
+                    return Err(AppError::NotFound);
+                }
+                let (rows, total) = self
+                    .store
+                    .reads_of(&v.subject.id, (page - 1).saturating_mul(size), size)
+                    .await?;
+                let entries = rows
+                    .into_iter()
+                    .map(|r| {
+                        let who: Option<Person> = r
+                            .viewer_data
+                            .as_deref()
+                            .and_then(|d| serde_json::from_str(d).ok());
+                        UseLogEntry {
+                            at: chrono::DateTime::parse_from_rfc3339(&r.at)
+                                .map(|t| crate::clock::finnish_time(t.with_timezone(&Utc)))
+                                .unwrap_or_default(),
+                            who: who.as_ref().map(full_name).unwrap_or_default(),
+                            relation: relation(r.role.as_deref()),
+                            action: r.action,
+                        }
+                    })
+                    .collect();
+                Ok(UseLogPage {
+                    entries,
+                    page,
+                    pages: total.div_ceil(size).max(1),
+                    total,
+                })
+            })
+            .await?;
+        self.framed(headers, &v, data).await
+    }
+
+    async fn sign_in(
+        &self,
+        headers: &HeaderMap,
+        query: &str,
+        page: u32,
+    ) -> Result<SignInPage, AppError> {
+        let test = match self.config.auth {
+            AuthMode::Test => Some(self.test_persons(query, page).await?),
+            _ => None,
+        };
+        Ok(SignInPage {
+            form_token: self.form_token(headers),
+            oidc: self.config.auth == AuthMode::Oidc,
+            test,
+        })
     }
 
     async fn test_persons(&self, query: &str, page: u32) -> Result<TestPersonsPage, AppError> {

@@ -129,6 +129,8 @@ pub async fn start_with(
         secure_cookies: false,
         phase,
         today: Some(today.parse().expect("date")),
+        // Tests sign in far more often than people; the limit has its own test.
+        signin_per_minute: 0,
         ..Config::default()
     };
     start_configured(archive, config).await
@@ -160,13 +162,19 @@ pub async fn start_configured(
                 .output_name("portal")
                 .site_root("target/site")
                 .build();
-            let app = router(Portal::new(store, config), options);
+            let app = router(Portal::new(store, config).expect("portal"), options);
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
                 .await
                 .expect("bind");
             let addr = listener.local_addr().expect("addr");
             let listener = portal_server::web::listener::nodelay(listener);
-            tokio::spawn(axum::serve(listener, app.into_make_service()).into_future());
+            tokio::spawn(
+                axum::serve(
+                    listener,
+                    app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+                )
+                .into_future(),
+            );
             addr
         })
         .await
@@ -204,14 +212,42 @@ impl TestServer {
     /// Signs in through the test identification form, as a tester would with curl.
     pub async fn login(&self, person: &str) -> reqwest::Client {
         let c = self.client();
-        let res = c
-            .post(format!("{}/auth/test-login", self.base))
-            .form(&[("person", person)])
-            .send()
-            .await
-            .expect("login");
+        let res = self
+            .post_form(&c, "/auth/test-login", &[("person", person)])
+            .await;
         assert_eq!(res.status().as_u16(), 303, "login of {person}");
         c
+    }
+
+    /// The form token the sign-in page gives this client (its form cookie).
+    pub async fn form_token(&self, c: &reqwest::Client) -> String {
+        let page = self.get(c, "/login").await.body;
+        form_token_in(&page).unwrap_or_else(|| panic!("no form token on /login: {page}"))
+    }
+
+    /// Posts a form as the portal's own pages do: with the form token.
+    pub async fn post_form(
+        &self,
+        c: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.form_token(c).await;
+        let mut fields: Vec<(&str, &str)> = form.to_vec();
+        fields.push(("csrf", &token));
+        c.post(format!("{}{}", self.base, path))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST {path}: {e}"))
+    }
+
+    /// Signs out through the page's form; the status.
+    pub async fn logout(&self, c: &reqwest::Client) -> u16 {
+        self.post_form(c, "/auth/logout", &[])
+            .await
+            .status()
+            .as_u16()
     }
 
     pub async fn get(&self, c: &reqwest::Client, path: &str) -> Answer {
@@ -241,6 +277,13 @@ impl TestServer {
     }
 }
 
+/// The value of a page's hidden form-token field.
+pub fn form_token_in(html: &str) -> Option<String> {
+    let at = html.find("name=\"csrf\" value=\"")?;
+    let rest = html.get(at + "name=\"csrf\" value=\"".len()..)?;
+    Some(rest.split('"').next()?.to_string())
+}
+
 /// The (key, name) pairs of the "acting on behalf of" choice on a page.
 pub fn choices(html: &str) -> Vec<(String, String)> {
     html.split("<option value=\"")
@@ -256,11 +299,8 @@ pub fn choices(html: &str) -> Vec<(String, String)> {
 impl TestServer {
     /// Posts the subject choice (`""` = own records); the status.
     pub async fn choose_subject(&self, c: &reqwest::Client, key: &str) -> u16 {
-        c.post(format!("{}/auth/subject", self.base))
-            .form(&[("child", key)])
-            .send()
+        self.post_form(c, "/auth/subject", &[("child", key)])
             .await
-            .expect("post")
             .status()
             .as_u16()
     }

@@ -22,7 +22,7 @@ use http::HeaderMap;
 use portal_server::archive::format::Archive;
 use portal_server::config::Config;
 use portal_server::policy::Phase;
-use portal_server::store::Store;
+use portal_server::store::{NewSession, SessionLimits, Store};
 use portal_server::web::Portal;
 
 fn env_u64(name: &str, default: u64) -> u64 {
@@ -91,10 +91,19 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                 phase,
                 ..Config::default()
             },
-        );
+        )
+        .expect("portal");
         for viewer in &a.people {
             let token = store
-                .start_session(&viewer.id, Utc::now())
+                .start_session(
+                    NewSession {
+                        person: &viewer.id,
+                        id_token: None,
+                        replaces: None,
+                    },
+                    Utc::now(),
+                    SessionLimits::default(),
+                )
                 .await
                 .expect("session");
             let headers = cookie(&token);

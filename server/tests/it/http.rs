@@ -576,12 +576,7 @@ async fn language_follows_the_person() {
 async fn sign_out_ends_the_session() {
     let s = phase2().await;
     let c = s.login(AINO).await;
-    let res = c
-        .post(format!("{}/auth/logout", s.base))
-        .send()
-        .await
-        .expect("logout");
-    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(s.logout(&c).await, 303);
     assert_eq!(s.get(&c, "/").await.status, 303);
 }
 
@@ -592,12 +587,12 @@ async fn test_identification_lists_the_demo_persons() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains(AINO) && page.body.contains("Sofia Lindqvist"));
     let unknown = s
-        .client()
-        .post(format!("{}/auth/test-login", s.base))
-        .form(&[("person", "010101A123N")])
-        .send()
-        .await
-        .expect("post");
+        .post_form(
+            &s.client(),
+            "/auth/test-login",
+            &[("person", "010101A123N")],
+        )
+        .await;
     assert_eq!(unknown.status().as_u16(), 400);
 }
 

@@ -128,7 +128,9 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
     for viewer in &a.people {
         let c = s.login(&viewer.id).await;
         let front = s.get(&c, "/").await.body;
-        let mut subjects: Vec<(String, Option<String>)> = vec![(viewer.id.clone(), None)];
+        // A child by its place in the choice: its key changes with the
+        // session's token at every choice (issue 9).
+        let mut subjects: Vec<(String, Option<usize>)> = vec![(viewer.id.clone(), None)];
         let keys: Vec<String> = crate::common::choices(&front)
             .into_iter()
             .map(|(k, _)| k)
@@ -145,8 +147,9 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
             "seed {seed}: children offered to {}",
             viewer.id
         );
-        for key in keys {
-            // Which child a key stands for: choose it and read the banner.
+        for i in 0..keys.len() {
+            // Which child a place stands for: choose it and read the banner.
+            let key = current_key(s, &c, i).await;
             assert_eq!(s.choose_subject(&c, &key).await, 303);
             let page = s.get(&c, "/").await.body;
             let child = allowed
@@ -157,13 +160,14 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
                         .contains(&format!("{} {}", p.given_names, p.surname))
                 })
                 .expect("banner names an allowed child");
-            subjects.push((child.to_string(), Some(key)));
+            subjects.push((child.to_string(), Some(i)));
         }
-        for (subject, key) in subjects {
-            assert_eq!(
-                s.choose_subject(&c, key.as_deref().unwrap_or("")).await,
-                303
-            );
+        for (subject, place) in subjects {
+            let key = match place {
+                Some(i) => current_key(s, &c, i).await,
+                None => String::new(),
+            };
+            assert_eq!(s.choose_subject(&c, &key).await, 303);
             let exp = model::expected(a, &viewer.id, &subject, today, model::Phase::Two);
             let mut bodies: Vec<(String, String)> = Vec::new();
             bodies.push(("/".into(), s.get(&c, "/").await.body));
@@ -179,6 +183,14 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
             bodies.push((
                 "/api/disclosures".into(),
                 s.server_fn(&c, "disclosures", &[]).await.body,
+            ));
+            bodies.push((
+                "/use-of-information".into(),
+                s.get(&c, "/use-of-information").await.body,
+            ));
+            bodies.push((
+                "/api/use-log".into(),
+                s.server_fn(&c, "use-log", &[]).await.body,
             ));
             for task in app::tasks::SERVICE_TASKS.iter() {
                 for q in [
@@ -289,4 +301,13 @@ fn contains_token_finds_whole_tokens_in_any_quoting() {
     assert!(contains_token("<td>DOC-a-1</td>", "DOC-a-1"));
     assert!(contains_token("DOC-a-1", "DOC-a-1"));
     assert!(!contains_token("DOC-a-12 DOC-a-1-x", "DOC-a-1"));
+}
+
+/// The key of the `i`th child of the choice on the front page as it is now.
+async fn current_key(s: &TestServer, c: &reqwest::Client, i: usize) -> String {
+    let front = s.get(c, "/").await.body;
+    crate::common::choices(&front)
+        .get(i)
+        .map(|(k, _)| k.clone())
+        .expect("the child is still offered")
 }

@@ -18,6 +18,7 @@
     clippy::as_conversions
 )]
 
+mod audit;
 mod common;
 mod differential;
 mod disclosures;
@@ -27,4 +28,5 @@ mod import;
 mod leak_scan;
 mod model;
 mod processes;
+mod sessions;
 mod surface;

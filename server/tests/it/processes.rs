@@ -7,7 +7,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::common::{doc_id, fresh_database, person_update, AINO};
+use crate::common::{doc_id, form_token_in, fresh_database, person_update, AINO};
 
 /// A `server` process; killed when dropped.
 struct Process {
@@ -85,9 +85,18 @@ async fn two_portal_processes_serve_one_database_alternately() {
         .build()
         .expect("client");
     // Sign in on A; the session is in the database, so B knows it.
+    let page = c
+        .get(format!("{}/login", a.base))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("body");
+    let token = form_token_in(&page).expect("form token");
     let r = c
         .post(format!("{}/auth/test-login", a.base))
-        .form(&[("person", AINO)])
+        .form(&[("person", AINO), ("csrf", &token)])
         .send()
         .await
         .expect("login");
@@ -136,6 +145,7 @@ async fn two_portal_processes_serve_one_database_alternately() {
     // Signing out on B ends the session on A too.
     let r = c
         .post(format!("{}/auth/logout", b.base))
+        .form(&[("csrf", &token)])
         .send()
         .await
         .expect("logout");

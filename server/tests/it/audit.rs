@@ -1,0 +1,223 @@
+//! The audit trail (issue 9, item 6): every read, every denied or missing
+//! read, sign-in, sign-out, the choice of subject and its automatic drop,
+//! each with the session (a hash prefix) and the client address; and the
+//! page "Use of my information in this service", which shows a person
+//! exactly the reads of their own records.
+
+use portal_server::store::AuditRecord;
+
+use crate::common::*;
+
+async fn rows(s: &TestServer) -> Vec<AuditRecord> {
+    s.store.audit_rows().await.unwrap()
+}
+
+/// (action, outcome) of each row, in order.
+fn events(rows: &[AuditRecord]) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|r| (r.action.clone(), r.outcome.clone()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, o)| (a.to_string(), o.to_string()))
+        .collect()
+}
+
+#[tokio::test]
+async fn every_read_sign_in_and_sign_out_is_audited_with_session_and_address() {
+    let s = phase2().await;
+    let anon = s.client();
+    assert_eq!(s.get(&anon, "/").await.status, 303);
+    let c = s.login(AINO).await;
+    let a03 = doc_id("A03");
+    for path in [
+        "/".to_string(),
+        "/tasks/2016:26".to_string(),
+        format!("/documents/{a03}"),
+        format!("/files/documents/{}/body", doc_id("A05")),
+        format!("/files/documents/{a03}/attachments/ATT-1"),
+        "/documents/no-such-document".to_string(),
+        format!("/files/documents/{}/body", doc_id("E03")),
+        "/disclosures".to_string(),
+    ] {
+        s.get(&c, &path).await;
+    }
+    s.server_fn(&c, "viewer", &[]).await;
+    assert_eq!(s.logout(&c).await, 303);
+    let all = rows(&s).await;
+    assert_eq!(
+        events(&all),
+        pairs(&[
+            ("front_page", "unauthenticated"),
+            ("login", "ok"),
+            ("front_page", "ok"),
+            ("task_page", "ok"),
+            ("document", "ok"),
+            ("document_body", "ok"),
+            ("attachment", "ok"),
+            ("document", "not_found"),
+            // Another person's document: the same as a missing one.
+            ("document_body", "not_found"),
+            ("disclosures", "ok"),
+            ("viewer", "ok"),
+            ("logout", "ok"),
+        ])
+    );
+    let anonymous = &all[0];
+    assert_eq!(
+        (anonymous.viewer.as_deref(), anonymous.session.as_deref()),
+        (None, None)
+    );
+    for r in &all[1..] {
+        assert_eq!(r.viewer.as_deref(), Some(AINO), "{r:?}");
+        let session = r.session.as_deref().unwrap_or_default();
+        assert!(
+            session.len() == 12 && session.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{r:?}"
+        );
+        assert_eq!(r.client.as_deref(), Some("127.0.0.1"), "{r:?}");
+    }
+    // One session from sign-in to sign-out.
+    assert!(all[1..].iter().all(|r| r.session == all[1].session));
+    assert_eq!(all[4].target.as_deref(), Some(a03.as_str()));
+    assert_eq!(all[6].target, Some(format!("{a03}/ATT-1")));
+    assert_eq!(all[2].subject.as_deref(), Some(AINO));
+    assert_eq!(all[2].role.as_deref(), Some("own"));
+}
+
+#[tokio::test]
+async fn acting_for_a_child_its_end_and_its_automatic_drop_are_audited() {
+    let s = phase2().await;
+    let c = s.login(LAURA).await;
+    act_for(&s, &c, "Emma Nieminen").await;
+    s.get(&c, "/").await;
+    // Emma gets a protection order: the next request drops her.
+    let order = person_update(EMMA, |p| p.protection_order = true);
+    s.store.import(&order).await.unwrap();
+    assert!(!s.get(&c, "/").await.body.contains("acting-banner"));
+    let all = rows(&s).await;
+    let find = |action: &str| all.iter().find(|r| r.action == action).cloned();
+    let act = find("act_for").expect("act_for");
+    assert_eq!(
+        (act.viewer.as_deref(), act.subject.as_deref()),
+        (Some(LAURA), Some(EMMA))
+    );
+    let read = all
+        .iter()
+        .find(|r| r.action == "front_page" && r.subject.as_deref() == Some(EMMA))
+        .expect("a read of Emma's records");
+    assert_eq!(read.role.as_deref(), Some("guardian"));
+    let dropped = find("subject_dropped").expect("subject_dropped");
+    assert_eq!(dropped.subject.as_deref(), Some(EMMA));
+    let after = all.last().unwrap();
+    assert_eq!(
+        (after.action.as_str(), after.subject.as_deref()),
+        ("front_page", Some(LAURA))
+    );
+    // Choosing one's own records again is audited too.
+    let s = phase2().await;
+    let c = s.login(LAURA).await;
+    act_for(&s, &c, "Emma Nieminen").await;
+    assert_eq!(s.choose_subject(&c, "").await, 303);
+    assert!(rows(&s)
+        .await
+        .iter()
+        .any(|r| r.action == "own_records" && r.viewer.as_deref() == Some(LAURA)));
+}
+
+#[tokio::test]
+async fn cross_site_attempts_are_audited() {
+    let s = phase2().await;
+    let res = s
+        .client()
+        .post(format!("{}/auth/test-login", s.base))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("person", AINO)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 403);
+    let all = rows(&s).await;
+    assert_eq!(events(&all), pairs(&[("cross_site", "refused")]));
+    assert_eq!(all[0].target.as_deref(), Some("/auth/test-login"));
+    assert_eq!(all[0].client.as_deref(), Some("127.0.0.1"));
+}
+
+#[tokio::test]
+async fn the_use_log_shows_exactly_the_reads_of_ones_own_records() {
+    let s = phase2().await;
+    // Laura reads Emma's records as her guardian, and her own.
+    let laura = s.login(LAURA).await;
+    s.get(&laura, "/").await;
+    act_for(&s, &laura, "Emma Nieminen").await;
+    s.get(&laura, &format!("/documents/{}", doc_id("E03")))
+        .await;
+    // Acting for Emma, Laura does not see Emma's use log.
+    assert_eq!(s.get(&laura, "/use-of-information").await.status, 404);
+    assert_eq!(s.server_fn(&laura, "use-log", &[]).await.status, 404);
+    // Aino reads her own.
+    let aino = s.login(AINO).await;
+    s.get(&aino, &format!("/documents/{}", doc_id("A03"))).await;
+    // Emma sees Laura's reads of her records, by name and as guardian, and her own.
+    let emma = s.login(EMMA).await;
+    let page: app::model::Page<app::model::UseLogPage> =
+        serde_json::from_str(&s.server_fn(&emma, "use-log", &[]).await.body).unwrap();
+    let seen: Vec<(String, app::model::Relation, String)> = page
+        .data
+        .entries
+        .iter()
+        .map(|e| (e.who.clone(), e.relation, e.action.clone()))
+        .collect();
+    use app::model::Relation::{Guardian, Own};
+    let laura_name = "Laura Nieminen".to_string();
+    assert!(
+        seen.contains(&(laura_name.clone(), Guardian, "document".into())),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&(laura_name.clone(), Guardian, "front_page".into())),
+        "{seen:?}"
+    );
+    // Newest first: Laura's document read is the latest (this very read is
+    // audited once it is answered).
+    assert_eq!(
+        seen[0],
+        (laura_name.clone(), Guardian, "document".to_string())
+    );
+    assert!(page.data.entries.windows(2).all(|w| w[0].at >= w[1].at));
+    assert!(s
+        .server_fn(&emma, "use-log", &[])
+        .await
+        .body
+        .contains("\"Own\""));
+    assert!(
+        seen.iter()
+            .all(|(who, _, _)| who == &laura_name || who.starts_with("Emma")),
+        "{seen:?}"
+    );
+    let html = s.get(&emma, "/use-of-information").await;
+    assert_eq!(html.status, 200);
+    assert!(
+        html.body.contains("Laura Nieminen (huoltaja)"),
+        "{}",
+        html.body
+    );
+    // Aino's log has Aino only; nothing of Emma or Laura.
+    let aino_page = s.get(&aino, "/use-of-information").await.body;
+    assert!(!aino_page.contains("Laura") && !aino_page.contains("Emma"));
+    let mine: app::model::Page<app::model::UseLogPage> =
+        serde_json::from_str(&s.server_fn(&aino, "use-log", &[]).await.body).unwrap();
+    assert!(mine.data.entries.iter().all(|e| e.relation == Own));
+    assert!(mine.data.entries.iter().any(|e| e.action == "document"));
+    // Laura's own log does not list her reads of Emma's records.
+    assert_eq!(s.choose_subject(&laura, "").await, 303);
+    let own: app::model::Page<app::model::UseLogPage> =
+        serde_json::from_str(&s.server_fn(&laura, "use-log", &[]).await.body).unwrap();
+    assert!(
+        own.data.entries.iter().all(|e| e.action != "document"),
+        "{:?}",
+        own.data.entries
+    );
+}
