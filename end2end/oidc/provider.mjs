@@ -25,7 +25,7 @@ const archive = JSON.parse(
 const names = new Map(archive.people.map((p) => [p.id, `${p.given_names} ${p.surname}`]));
 
 const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+writeFileSync(keyFile, privateKey.export({ type: "pkcs1", format: "pem" }), { mode: 0o600 });
 const clientJwk = { ...publicKey.export({ format: "jwk" }), use: "sig", alg: "RS256", kid: "portal" };
 const signingKey = {
   ...generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "jwk" }),

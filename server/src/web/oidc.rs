@@ -101,9 +101,13 @@ impl Provider {
                     OidcError::Config(format!("PORTAL_OIDC_PRIVATE_KEY_FILE {file}: {e}"))
                 })?;
                 let kid = key_id.clone().map(JsonWebKeyId::new);
-                Some(CoreRsaPrivateSigningKey::from_pem(&pem, kid).map_err(|e| {
+                let bad = |e: String| {
                     OidcError::Config(format!("PORTAL_OIDC_PRIVATE_KEY_FILE {file}: {e}"))
-                })?)
+                };
+                Some(
+                    CoreRsaPrivateSigningKey::from_pem(&pkcs1(&pem).map_err(bad)?, kid)
+                        .map_err(bad)?,
+                )
             }
         };
         let http = reqwest::ClientBuilder::new()
@@ -282,6 +286,22 @@ impl Provider {
             .map_err(|e| OidcError::Config(format!("signing the client assertion: {e}")))?;
         Ok(format!("{signing_input}.{}", b64.encode(signature)))
     }
+}
+
+/// An RSA key in PKCS #1 PEM (`BEGIN RSA PRIVATE KEY`), as `openidconnect`
+/// reads it, from PKCS #1 or PKCS #8 (`BEGIN PRIVATE KEY`, what `openssl
+/// genpkey` writes).
+fn pkcs1(pem: &str) -> Result<String, String> {
+    use rsa::pkcs1::EncodeRsaPrivateKey;
+    use rsa::pkcs8::DecodePrivateKey;
+    if !pem.contains("BEGIN PRIVATE KEY") {
+        return Ok(pem.to_string());
+    }
+    let key = rsa::RsaPrivateKey::from_pkcs8_pem(pem).map_err(|e| e.to_string())?;
+    Ok(key
+        .to_pkcs1_pem(rsa::pkcs1::LineEnding::LF)
+        .map_err(|e| e.to_string())?
+        .to_string())
 }
 
 /// A string claim of a compact JWT whose signature has been verified.

@@ -5,7 +5,9 @@
 //! - `differential`: random archives, the portal against the reference model;
 //! - `leak_scan`: random archives over HTTP, nothing hidden in any answer;
 //! - `surface`: closed by default, escaping, CSP, CSRF, security headers;
-//! - `processes`: two portal processes on one database, requests alternating.
+//! - `processes`: two portal processes on one database, requests alternating;
+//! - `sessions`, `audit`, `oidc`: sessions and form tokens, the audit trail and
+//!   the use log, sign-in through a provider that can misbehave.
 //!
 //! Run one module with `cargo nextest run -p server --test it differential`.
 
@@ -27,6 +29,7 @@ mod http;
 mod import;
 mod leak_scan;
 mod model;
+mod oidc;
 mod processes;
 mod sessions;
 mod surface;
