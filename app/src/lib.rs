@@ -70,6 +70,11 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Origins besides our own that a form may lead to (its redirects included):
+/// the OpenID provider's, for sign-in and sign-out. The server provides it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FormActions(pub Vec<String>);
+
 /// The Content-Security-Policy of a rendered page: no script runs but ours,
 /// marked with this response's nonce (Leptos gives its hydration and data
 /// scripts the nonce it provides for each request).
@@ -82,9 +87,12 @@ fn content_security_policy() {
     ) else {
         return;
     };
+    let targets: String = use_context::<FormActions>()
+        .map(|f| f.0.iter().map(|o| format!(" {o}")).collect())
+        .unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
-         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'{targets}; frame-ancestors 'none'; \
          img-src 'self'"
     );
     if let Ok(value) = HeaderValue::from_str(&policy) {

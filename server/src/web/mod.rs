@@ -135,6 +135,17 @@ async fn client_address(mut req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// The origin (`scheme://host[:port]`) of a URL, for a CSP source list.
+fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let ok = !authority.is_empty()
+        && authority
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b));
+    ok.then(|| format!("{scheme}://{authority}"))
+}
+
 /// Headers every answer carries, whatever it is.
 fn fixed_headers() -> [(header::HeaderName, HeaderValue); 8] {
     [
@@ -176,7 +187,18 @@ fn fixed_headers() -> [(header::HeaderName, HeaderValue); 8] {
 /// changes a record (the only writes are sessions, logins and the audit trail).
 pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
     let backend: SharedBackend = Arc::new(portal.clone());
-    let context = move || provide_context(backend.clone());
+    let form_actions = app::FormActions(
+        portal
+            .config
+            .oidc
+            .iter()
+            .filter_map(|o| origin(&o.issuer))
+            .collect(),
+    );
+    let context = move || {
+        provide_context(backend.clone());
+        provide_context(form_actions.clone());
+    };
     let routes = generate_route_list(App);
     let state = AppState {
         leptos_options,
@@ -218,4 +240,22 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             r.layer(SetResponseHeaderLayer::overriding(name, value))
         })
         .with_state(state)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_origin_of_an_issuer() {
+        assert_eq!(
+            super::origin("https://id.example:8443/oidc/x?y").as_deref(),
+            Some("https://id.example:8443")
+        );
+        assert_eq!(
+            super::origin("http://127.0.0.1:3005").as_deref(),
+            Some("http://127.0.0.1:3005")
+        );
+        // Nothing that could end the source list early.
+        assert_eq!(super::origin("https://a.example;script-src *"), None);
+        assert_eq!(super::origin("no scheme"), None);
+    }
 }

@@ -263,7 +263,18 @@ async fn refusals(s: &TestServer) -> Vec<String> {
 async fn oidc_signs_in_with_pkce_and_signs_out_at_the_provider() {
     let st = setup().await;
     let c = st.s.client();
-    let login = st.s.get(&c, "/login").await.body;
+    // The sign-in and sign-out forms lead to the provider: the page's policy allows it.
+    let res = c.get(format!("{}/login", st.s.base)).send().await.unwrap();
+    let issuer = st.fake.lock().unwrap().base.clone();
+    let csp = res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        csp.contains(&format!("form-action 'self' {issuer};")),
+        "{csp}"
+    );
+    let login = res.text().await.unwrap();
     assert!(login.contains("data-testid=\"oidc-sign-in\""));
     assert!(!login.contains(AINO), "no test list");
     let callback = to_callback(&st, &c).await;
