@@ -7,13 +7,12 @@
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::Utc;
 use serde::Deserialize;
 
 use super::cookies::{self, Kind};
 use super::csrf::check_form;
-use super::error::{page, WebError};
+use super::error::{page, ParsedForm, WebError};
 use super::portal::{child_key, AuditEvent};
 use super::AppState;
 use crate::config::AuthMode;
@@ -96,7 +95,7 @@ async fn signed_in(
 pub async fn test_login(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<LoginForm>,
+    ParsedForm(form): ParsedForm<LoginForm>,
 ) -> Result<Response, WebError> {
     let portal = &state.portal;
     if portal.config.auth != AuthMode::Test {
@@ -121,7 +120,7 @@ pub async fn test_login(
 pub async fn oidc_start(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<TokenForm>,
+    ParsedForm(form): ParsedForm<TokenForm>,
 ) -> Result<Response, WebError> {
     let portal = &state.portal;
     let Some(provider) = &portal.oidc else {
@@ -197,13 +196,16 @@ async fn sign_in_failed(
 pub async fn oidc_callback(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Query(callback): Query<Callback>,
+    callback: Result<Query<Callback>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, WebError> {
     let portal = &state.portal;
     let Some(provider) = &portal.oidc else {
         return Err(AppError::NotFound.into());
     };
     portal.signin_allowed(&headers).await?;
+    let Ok(Query(callback)) = callback else {
+        return sign_in_failed(&state, &headers, "bad_query").await;
+    };
     if callback.error.is_some() {
         return sign_in_failed(&state, &headers, "provider_error").await;
     }
@@ -279,7 +281,7 @@ pub async fn oidc_callback(
 pub async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<TokenForm>,
+    ParsedForm(form): ParsedForm<TokenForm>,
 ) -> Result<Response, WebError> {
     check_form(&state, &headers, "logout", &form.csrf).await?;
     let portal = &state.portal;
@@ -317,7 +319,7 @@ pub async fn logout(
 pub async fn subject(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Form(form): Form<SubjectForm>,
+    ParsedForm(form): ParsedForm<SubjectForm>,
 ) -> Result<Response, WebError> {
     check_form(&state, &headers, "act_for", &form.csrf).await?;
     let portal = &state.portal;

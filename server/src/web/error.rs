@@ -5,8 +5,11 @@
 
 use app::error::AppError;
 use app::i18n::Lang;
+use axum::extract::{FromRequest, Request};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use serde::de::DeserializeOwned;
 
 use crate::store::StoreError;
 
@@ -91,6 +94,24 @@ impl IntoResponse for WebError {
             AppError::TooManyRequests => page(self.lang, status, t.too_many_title, t.too_many_text),
             AppError::Internal | AppError::Transport(_) => {
                 page(self.lang, status, t.error_title, t.error_text)
+            }
+        }
+    }
+}
+
+/// A form body, or the portal's own 400 page: axum's rejection text (e.g.
+/// "Failed to deserialize form body: missing field …") never reaches a user.
+pub struct ParsedForm<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ParsedForm<T> {
+    type Rejection = WebError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, WebError> {
+        match Form::<T>::from_request(req, state).await {
+            Ok(Form(t)) => Ok(ParsedForm(t)),
+            Err(e) => {
+                tracing::debug!(error = %e, "form refused");
+                Err(AppError::BadRequest.into())
             }
         }
     }

@@ -311,3 +311,21 @@ async fn bad_server_function_input_answers_400_with_the_portals_own_error() {
         .await;
     assert_eq!(hidden.status, 404);
 }
+
+#[tokio::test]
+async fn a_form_that_does_not_decode_gets_the_portals_own_400() {
+    // The wapiti scan found axum's 422 text ("Failed to deserialize form
+    // body") on the /auth forms.
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    for path in ["/auth/test-login", "/auth/subject"] {
+        let res = s.post_form(&c, path, &[]).await;
+        assert_eq!(res.status().as_u16(), 400, "{path}");
+        let body = res.text().await.unwrap();
+        assert!(body.contains("Virheellinen pyyntö"), "{path}: {body}");
+        assert!(
+            !body.contains("deserialize") && !body.contains("missing field"),
+            "{body}"
+        );
+    }
+}
