@@ -17,6 +17,8 @@
 //! | `PORTAL_OIDC_KEY_ID` | — | the `kid` of that key, if the provider needs one |
 //! | `PORTAL_OIDC_IDENTITY_CLAIM` | `nationalIdentificationNumber` | the claim that carries the personal identity code (Suomi.fi: `nationalIdentificationNumber`, OID urn:oid:1.2.246.21) |
 //! | `PORTAL_OIDC_SCOPES` | `openid` | scopes asked for, separated by spaces (`openid` is always asked) |
+//! | `PORTAL_OIDC_ACR_VALUES` | — | levels of assurance to ask for, separated by spaces (Suomi.fi: `http://ftn.ficora.fi/2017/loa3` for substantial); the ID token's `acr` must be one of them |
+//! | `PORTAL_CLIENT_IP_HEADER` | — | behind a reverse proxy: the header it writes the client's address into (`x-forwarded-for`; its last address is used). Unset: the connection's peer |
 //! | `PORTAL_SESSION_IDLE_MINUTES` | `30` | a session ends after this long without a request |
 //! | `PORTAL_SESSION_HOURS` | `8` | and this long after sign-in at the latest |
 //! | `PORTAL_SESSIONS_PER_PERSON` | `5` | sessions one person may hold (other devices); a sign-in beyond ends the oldest |
@@ -58,6 +60,9 @@ pub struct OidcConfig {
     pub client_auth: ClientAuth,
     pub identity_claim: String,
     pub scopes: Vec<String>,
+    /// Levels of assurance to ask for (`acr_values`); the ID token's `acr`
+    /// must be one of them. Empty: none asked, none checked.
+    pub acr_values: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +82,8 @@ pub struct Config {
     pub sessions: SessionLimits,
     /// Sign-in attempts per client address and minute (0: no limit).
     pub signin_per_minute: u32,
+    /// The header a reverse proxy writes the client address into, lower case.
+    pub client_ip_header: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +109,7 @@ impl Default for Config {
             oidc: None,
             sessions: SessionLimits::default(),
             signin_per_minute: 10,
+            client_ip_header: None,
         }
     }
 }
@@ -148,11 +156,12 @@ fn oidc_config(get: &impl Fn(&str) -> Option<String>) -> Result<OidcConfig, Conf
         "PORTAL_OIDC_ISSUER",
         "the provider's issuer URL (PORTAL_AUTH=oidc)",
     )?;
-    if !(issuer.starts_with("https://") || issuer.starts_with("http://")) {
+    let loopback = ["http://127.0.0.1:", "http://[::1]:", "http://localhost:"];
+    if !(issuer.starts_with("https://") || loopback.iter().any(|l| issuer.starts_with(l))) {
         return Err(ConfigError {
             name: "PORTAL_OIDC_ISSUER",
             value: issuer,
-            expected: "an issuer URL https://…",
+            expected: "an issuer URL https://… (plain http only on loopback, for tests)",
         });
     }
     let client_id = required(
@@ -187,7 +196,13 @@ fn oidc_config(get: &impl Fn(&str) -> Option<String>) -> Result<OidcConfig, Conf
         .map(str::to_string)
         .collect();
     scopes.dedup();
+    let acr_values = get("PORTAL_OIDC_ACR_VALUES")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
     Ok(OidcConfig {
+        acr_values,
         issuer,
         client_id,
         client_auth,
@@ -272,6 +287,16 @@ impl Config {
             "a number of attempts (0: no limit)",
         )? {
             c.signin_per_minute = n;
+        }
+        if let Some(v) = get("PORTAL_CLIENT_IP_HEADER").filter(|v| !v.is_empty()) {
+            if http::HeaderName::from_bytes(v.as_bytes()).is_err() {
+                return Err(ConfigError {
+                    name: "PORTAL_CLIENT_IP_HEADER",
+                    value: v,
+                    expected: "a header name such as x-forwarded-for",
+                });
+            }
+            c.client_ip_header = Some(v.to_ascii_lowercase());
         }
         if let Some(v) = get("PORTAL_PHASE") {
             let phases = [("1", Phase::One), ("2", Phase::Two)];
@@ -368,6 +393,11 @@ mod tests {
 
     #[test]
     fn openid_connect_needs_an_issuer_a_client_and_one_way_to_authenticate() {
+        let plain = parse(&[
+            ("PORTAL_AUTH", "oidc"),
+            ("PORTAL_OIDC_ISSUER", "http://id.example"),
+        ]);
+        assert!(plain.unwrap_err().to_string().contains("https"));
         let missing = parse(&[("PORTAL_AUTH", "oidc")]).unwrap_err().to_string();
         assert!(missing.contains("PORTAL_OIDC_ISSUER"), "{missing}");
         let base = [

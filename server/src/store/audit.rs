@@ -19,6 +19,8 @@ pub struct AuditRow<'a> {
     /// The first 12 hex digits of the SHA-256 of the session token.
     pub session: Option<&'a str>,
     pub client: Option<&'a str>,
+    /// The id of the request (also in its log lines).
+    pub request_id: Option<&'a str>,
 }
 
 /// One read of a subject's records, for "Use of my information".
@@ -47,8 +49,8 @@ impl Store {
     /// Appends to the audit trail.
     pub async fn audit(&self, row: &AuditRow<'_>, at: DateTime<Utc>) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO audit_events (at, viewer, subject, role, action, target, outcome, session, client) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO audit_events (at, viewer, subject, role, action, target, outcome, session, client, request_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(at.to_rfc3339())
         .bind(row.viewer)
@@ -58,7 +60,8 @@ impl Store {
         .bind(row.target)
         .bind(row.outcome)
         .bind(row.session)
-        .bind(row.client)
+                .bind(row.client)
+        .bind(row.request_id)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -95,7 +98,7 @@ impl Store {
     /// Every row of the audit trail, oldest first (for tests and exports).
     pub async fn audit_rows(&self) -> Result<Vec<AuditRecord>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT at, viewer, subject, role, action, target, outcome, session, client \
+            "SELECT at, viewer, subject, role, action, target, outcome, session, client, request_id \
              FROM audit_events ORDER BY id",
         )
         .fetch_all(&self.pool)
@@ -115,4 +118,5 @@ pub struct AuditRecord {
     pub outcome: String,
     pub session: Option<String>,
     pub client: Option<String>,
+    pub request_id: Option<String>,
 }

@@ -62,6 +62,10 @@ pub enum Lock {
 /// The PostgreSQL advisory lock that imports hold (any fixed number).
 const IMPORT_LOCK: i64 = 0x706f_7274_616c;
 
+/// The one sign-ins take (a sign-in counts and trims the person's sessions
+/// and logins: two at once must not both see five).
+const SESSION_LOCK: i64 = 0x706f_7274_7365;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("unsupported database URL (expected sqlite:… or postgres://…)")]
@@ -215,9 +219,9 @@ impl Store {
     }
 
     /// A writing transaction. SQLite: `BEGIN IMMEDIATE` (the write lock at
-    /// once, so two writers never deadlock on an upgrade). PostgreSQL: an
-    /// import also takes a transaction-scoped advisory lock, so imports from
-    /// several processes run one after another, as on SQLite.
+    /// once, so two writers never deadlock on an upgrade). PostgreSQL: a
+    /// transaction-scoped advisory lock per kind, so imports (and sign-ins)
+    /// from several processes run one after another, as on SQLite.
     pub(crate) async fn begin_write(
         &self,
         lock: Lock,
@@ -226,12 +230,14 @@ impl Store {
             Backend::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
             Backend::Postgres => {
                 let mut tx = self.pool.begin().await?;
-                if lock == Lock::Import {
-                    sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                        .bind(IMPORT_LOCK)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                let key = match lock {
+                    Lock::Import => IMPORT_LOCK,
+                    Lock::Session => SESSION_LOCK,
+                };
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(key)
+                    .execute(&mut *tx)
+                    .await?;
                 Ok(tx)
             }
         }

@@ -40,6 +40,7 @@ impl Store {
     }
 
     /// Takes (and deletes) the sign-in of `state` if `browser` started it
+    /// (a `state` alone, from another browser, neither works nor spoils it),
     /// less than ten minutes ago.
     pub async fn take_oidc_login(
         &self,
@@ -48,15 +49,17 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Option<PendingLogin>, StoreError> {
         let row: Option<PendingLogin> = sqlx::query_as(
-            "DELETE FROM oidc_logins WHERE state_hash = $1 RETURNING browser_hash, nonce, pkce_verifier, created",
+            "DELETE FROM oidc_logins WHERE state_hash = $1 AND browser_hash = $2 \
+             RETURNING browser_hash, nonce, pkce_verifier, created",
         )
         .bind(hash(state))
+        .bind(hash(browser))
         .fetch_optional(&self.pool)
         .await?;
         let fresh = |p: &PendingLogin| {
             DateTime::parse_from_rfc3339(&p.created)
                 .is_ok_and(|t| t.with_timezone(&Utc) + OIDC_LOGIN_LIFETIME > now)
         };
-        Ok(row.filter(|p| p.browser_hash == hash(browser) && fresh(p)))
+        Ok(row.filter(fresh))
     }
 }

@@ -65,11 +65,9 @@ struct StoredSessionPerson {
     data: String,
 }
 
-/// A sign-in: who, and what the identification service said about it.
+/// A sign-in: who, and the session this browser had before.
 pub struct NewSession<'a> {
     pub person: &'a str,
-    /// The provider's ID token, for RP-initiated sign-out (OpenID Connect).
-    pub id_token: Option<&'a str>,
     /// The token of the session this browser carried before, if any.
     pub replaces: Option<&'a str>,
 }
@@ -126,15 +124,14 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO sessions (token_hash, person, subject, logged_in, previous_login, expires_at, last_seen, id_token) \
-             VALUES ($1, $2, NULL, $3, $4, $5, $3, $6)",
+            "INSERT INTO sessions (token_hash, person, subject, logged_in, previous_login, expires_at, last_seen) \
+             VALUES ($1, $2, NULL, $3, $4, $5, $3)",
         )
         .bind(hash(&token))
         .bind(new.person)
         .bind(now.to_rfc3339())
         .bind(previous)
         .bind((now + limits.absolute).to_rfc3339())
-        .bind(new.id_token)
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -229,14 +226,13 @@ impl Store {
         Ok(())
     }
 
-    /// Ends a session; returns the provider's ID token it was opened with.
-    pub async fn end_session(&self, token: &str) -> Result<Option<String>, StoreError> {
-        let id_token: Option<Option<String>> =
-            sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = $1 RETURNING id_token")
-                .bind(hash(token))
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(id_token.flatten())
+    /// Ends a session.
+    pub async fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(hash(token))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Deletes every ended session and abandoned OpenID sign-in; how many.

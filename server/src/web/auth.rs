@@ -51,7 +51,6 @@ async fn signed_in(
     state: &AppState,
     headers: &HeaderMap,
     person: &str,
-    id_token: Option<&str>,
 ) -> Result<Response, WebError> {
     let portal = &state.portal;
     let old = portal.session_token(headers);
@@ -60,20 +59,12 @@ async fn signed_in(
         .start_session(
             NewSession {
                 person,
-                id_token,
                 replaces: old.as_deref(),
             },
             Utc::now(),
             portal.config.sessions,
         )
         .await?;
-    let mut with_new = headers.clone();
-    cookies::put_in_request(
-        &mut with_new,
-        Kind::Session,
-        &token,
-        portal.config.secure_cookies,
-    );
     let event = AuditEvent {
         viewer: Some(person),
         subject: Some(person),
@@ -82,7 +73,7 @@ async fn signed_in(
         target: None,
         outcome: "ok",
     };
-    portal.audit(&with_new, event).await?;
+    portal.audit_session(headers, Some(&token), event).await?;
     let mut res = see_other("/");
     res.headers_mut().append(
         header::SET_COOKIE,
@@ -112,7 +103,7 @@ pub async fn test_login(
             .await?;
         return Err(AppError::BadRequest.into());
     }
-    signed_in(&state, &headers, &form.person, None).await
+    signed_in(&state, &headers, &form.person).await
 }
 
 /// POST /auth/oidc/start → 303 to the provider's sign-in, with a cookie
@@ -132,7 +123,9 @@ pub async fn oidc_start(
         tracing::error!(error = %e, "OpenID provider unavailable");
         AppError::Internal
     })?;
-    let browser = crate::store::new_token();
+    // One binding per browser: a second tab's sign-in does not spoil the first's.
+    let browser = cookies::read(&headers, Kind::Oidc, portal.config.secure_cookies)
+        .unwrap_or_else(crate::store::new_token);
     portal
         .store
         .begin_oidc_login(
@@ -202,7 +195,8 @@ pub async fn oidc_callback(
     let Some(provider) = &portal.oidc else {
         return Err(AppError::NotFound.into());
     };
-    portal.signin_allowed(&headers).await?;
+    // Not rate-limited: the attempt was counted at its start, and a
+    // sign-in that succeeded at the provider is not thrown away here.
     let Ok(Query(callback)) = callback else {
         return sign_in_failed(&state, &headers, "bad_query").await;
     };
@@ -262,13 +256,7 @@ pub async fn oidc_callback(
         );
         return Ok(res);
     }
-    let mut res = signed_in(
-        &state,
-        &headers,
-        &identified.identity_code,
-        Some(&identified.id_token),
-    )
-    .await?;
+    let mut res = signed_in(&state, &headers, &identified.identity_code).await?;
     res.headers_mut().append(
         header::SET_COOKIE,
         cookies::clear(Kind::Oidc, portal.config.secure_cookies),
@@ -286,22 +274,30 @@ pub async fn logout(
     check_form(&state, &headers, "logout", &form.csrf).await?;
     let portal = &state.portal;
     let mut to = "/login".to_string();
+    let viewer = match portal.viewing(&headers).await {
+        Ok(v) => Some(v.viewer.id),
+        Err(AppError::Unauthenticated) => None,
+        Err(e) => return Err(e.into()),
+    };
     if let Some(token) = portal.session_token(&headers) {
-        let viewer = portal.viewing(&headers).await.ok().map(|v| v.viewer.id);
-        let id_token = portal.store.end_session(&token).await?;
-        let event = AuditEvent {
-            viewer: viewer.as_deref(),
-            subject: None,
-            role: None,
-            action: "logout",
-            target: None,
-            outcome: if viewer.is_some() { "ok" } else { "no_session" },
-        };
-        portal.audit(&headers, event).await?;
-        if let Some(provider) = &portal.oidc {
-            if let Some(url) = provider.sign_out_url(id_token.as_deref()).await {
-                to = url;
-            }
+        portal.store.end_session(&token).await?;
+    }
+    let event = AuditEvent {
+        viewer: viewer.as_deref(),
+        subject: None,
+        role: None,
+        action: "logout",
+        target: None,
+        outcome: if viewer.is_some() { "ok" } else { "no_session" },
+    };
+    portal.audit(&headers, event).await?;
+    if let Some(provider) = &portal.oidc {
+        // The provider's session ends too (its end-session endpoint, named
+        // by our client id; the ID token is not sent: it may carry the
+        // identity code into the browser's history). Without one, every
+        // sign-in asks the provider to identify again anyway (prompt=login).
+        if let Some(url) = provider.sign_out_url().await {
+            to = url;
         }
     }
     let mut res = see_other(&to);
@@ -346,13 +342,6 @@ pub async fn subject(
     else {
         return Err(AppError::Unauthenticated.into());
     };
-    let mut with_new = headers.clone();
-    cookies::put_in_request(
-        &mut with_new,
-        Kind::Session,
-        &token,
-        portal.config.secure_cookies,
-    );
     let event = AuditEvent {
         viewer: Some(&v.viewer.id),
         subject: Some(subject.unwrap_or(&v.viewer.id)),
@@ -365,7 +354,7 @@ pub async fn subject(
         target: None,
         outcome: "ok",
     };
-    portal.audit(&with_new, event).await?;
+    portal.audit_session(&headers, Some(&token), event).await?;
     let mut res = see_other("/");
     res.headers_mut().append(
         header::SET_COOKIE,

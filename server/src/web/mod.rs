@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use app::backend::SharedBackend;
 use app::{shell, App};
-use axum::extract::{FromRef, Request};
+use axum::extract::{FromRef, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -120,19 +120,59 @@ async fn server_fn_status(req: Request, next: Next) -> Response {
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
-/// Puts the client's address (as the connection says it) where the
-/// handlers and the audit trail read it, in place of anything the client
-/// sent under that name.
-async fn client_address(mut req: Request, next: Next) -> Response {
-    req.headers_mut().remove(portal::CLIENT_HEADER);
-    let addr = req
+/// Puts the client's address where the handlers and the audit trail read
+/// it, in place of anything the client sent under that name: the
+/// connection's peer, or behind a reverse proxy (`PORTAL_CLIENT_IP_HEADER`)
+/// the last address the proxy wrote.
+async fn client_address(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let forwarded = state
+        .portal
+        .config
+        .client_ip_header
+        .as_deref()
+        .and_then(|name| {
+            req.headers()
+                .get_all(name)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .map(str::trim)
+                .rfind(|a| !a.is_empty())
+                .and_then(|a| a.parse::<std::net::IpAddr>().ok())
+        });
+    let peer = req
         .extensions()
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string());
-    if let Some(v) = addr.and_then(|a| HeaderValue::from_str(&a).ok()) {
+        .map(|c| c.0.ip());
+    req.headers_mut().remove(portal::CLIENT_HEADER);
+    if let Some(v) = forwarded
+        .or(peer)
+        .and_then(|a| HeaderValue::from_str(&a.to_string()).ok())
+    {
         req.headers_mut().insert(portal::CLIENT_HEADER, v);
     }
     next.run(req).await
+}
+
+/// Gives every request an id of our own (in place of any the client sent):
+/// in every log line of the request (a `tracing` span), in its audit rows,
+/// and in the `x-request-id` answer header for support.
+async fn request_id(mut req: Request, next: Next) -> Response {
+    use tracing::Instrument;
+    let id = crate::store::new_token()
+        .chars()
+        .take(16)
+        .collect::<String>();
+    let Ok(value) = HeaderValue::from_str(&id) else {
+        return next.run(req).await;
+    };
+    req.headers_mut()
+        .insert(portal::REQUEST_ID_HEADER, value.clone());
+    let span =
+        tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    let mut res = next.run(req).instrument(span).await;
+    res.headers_mut().insert(portal::REQUEST_ID_HEADER, value);
+    res
 }
 
 /// The origin (`scheme://host[:port]`) of a URL, for a CSP source list.
@@ -232,7 +272,11 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             state.clone(),
             csrf::same_origin_only,
         ))
-        .layer(middleware::from_fn(client_address))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client_address,
+        ))
+        .layer(middleware::from_fn(request_id))
         .layer(middleware::from_fn(security_headers));
     fixed_headers()
         .into_iter()

@@ -15,14 +15,13 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use openidconnect::core::{
-    CoreAuthenticationFlow, CoreClient, CoreIdToken, CoreJwsSigningAlgorithm,
-    CoreRsaPrivateSigningKey,
+    CoreAuthenticationFlow, CoreClient, CoreJwsSigningAlgorithm, CoreRsaPrivateSigningKey,
 };
 use openidconnect::{
-    reqwest, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndSessionUrl, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, IssuerUrl, JsonWebKeyId, LogoutRequest, Nonce, PkceCodeChallenge,
-    PkceCodeVerifier, PostLogoutRedirectUrl, PrivateSigningKey, ProviderMetadataWithLogout,
-    RedirectUrl, Scope, TokenResponse,
+    reqwest, AuthenticationContextClass, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
+    EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, JsonWebKeyId,
+    LogoutRequest, Nonce, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl,
+    PrivateSigningKey, ProviderMetadataWithLogout, RedirectUrl, Scope, TokenResponse,
 };
 use tokio::sync::RwLock;
 
@@ -68,8 +67,6 @@ pub struct Started {
 /// A finished sign-in: the identity code the provider vouched for.
 pub struct Identified {
     pub identity_code: String,
-    /// The ID token as received (kept with the session for sign-out).
-    pub id_token: String,
 }
 
 struct Discovered {
@@ -128,12 +125,38 @@ impl Provider {
         }))
     }
 
-    async fn discovered(&self) -> Result<Arc<Discovered>, OidcError> {
-        if let Some((at, d)) = self.discovered.read().await.as_ref() {
-            if at.elapsed() < METADATA_LIFETIME {
-                return Ok(d.clone());
-            }
+    /// The provider's metadata and keys: read again after an hour (or when
+    /// `stale`, a token named a key we do not know), by one request at a
+    /// time; when reading fails, the copy we have is used.
+    async fn discovered(&self, stale: bool) -> Result<Arc<Discovered>, OidcError> {
+        let fresh = |held: &Option<(Instant, Arc<Discovered>)>| {
+            held.as_ref()
+                .filter(|(at, _)| !stale && at.elapsed() < METADATA_LIFETIME)
+                .map(|(_, d)| d.clone())
+        };
+        if let Some(d) = fresh(&*self.discovered.read().await) {
+            return Ok(d);
         }
+        let mut held = self.discovered.write().await;
+        if let Some(d) = fresh(&held) {
+            return Ok(d);
+        }
+        match self.discover().await {
+            Ok(d) => {
+                *held = Some((Instant::now(), d.clone()));
+                Ok(d)
+            }
+            Err(e) => match held.as_ref() {
+                Some((_, old)) => {
+                    tracing::warn!(error = %e, "provider metadata not read again; the old copy is used");
+                    Ok(old.clone())
+                }
+                None => Err(e),
+            },
+        }
+    }
+
+    async fn discover(&self) -> Result<Arc<Discovered>, OidcError> {
         let issuer = IssuerUrl::new(self.config.issuer.clone())
             .map_err(|e| OidcError::Discovery(e.to_string()))?;
         let metadata = ProviderMetadataWithLogout::discover_async(issuer, &self.http)
@@ -154,19 +177,17 @@ impl Provider {
             secret,
         )
         .set_redirect_uri(self.redirect.clone());
-        let d = Arc::new(Discovered {
+        Ok(Arc::new(Discovered {
             client,
             token_url,
             end_session,
-        });
-        *self.discovered.write().await = Some((Instant::now(), d.clone()));
-        Ok(d)
+        }))
     }
 
     /// Starts a sign-in: the provider's authorization URL with a new
     /// `state`, `nonce` and PKCE challenge.
     pub async fn start(&self) -> Result<Started, OidcError> {
-        let d = self.discovered().await?;
+        let d = self.discovered(false).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let mut request = d
             .client
@@ -175,7 +196,13 @@ impl Provider {
                 CsrfToken::new_random,
                 Nonce::new_random,
             )
-            .set_pkce_challenge(challenge);
+            .set_pkce_challenge(challenge)
+            // Identify every time: a provider session left open on a shared
+            // computer does not sign the next person in as the last one.
+            .add_prompt(openidconnect::core::CoreAuthPrompt::Login);
+        for acr in &self.config.acr_values {
+            request = request.add_auth_context_value(AuthenticationContextClass::new(acr.clone()));
+        }
         for scope in &self.config.scopes {
             request = request.add_scope(Scope::new(scope.clone()));
         }
@@ -196,7 +223,7 @@ impl Provider {
         nonce: &str,
         pkce_verifier: &str,
     ) -> Result<Identified, OidcError> {
-        let d = self.discovered().await?;
+        let d = self.discovered(false).await?;
         let mut request = d
             .client
             .exchange_code(AuthorizationCode::new(code.to_string()))
@@ -216,37 +243,54 @@ impl Provider {
             .await
             .map_err(|e| OidcError::Token(error_chain(&e)))?;
         let id_token = answer.id_token().ok_or(OidcError::NoIdToken)?;
-        id_token
-            .claims(
-                &d.client.id_token_verifier(),
-                &Nonce::new(nonce.to_string()),
-            )
-            .map_err(|e| OidcError::IdToken(e.to_string()))?;
+        let nonce = Nonce::new(nonce.to_string());
+        if let Err(e) = id_token.claims(&d.client.id_token_verifier(), &nonce) {
+            // A key we do not know yet (the provider rotated its keys):
+            // read them again, once, and check again.
+            let unknown_key = matches!(
+                e,
+                openidconnect::ClaimsVerificationError::SignatureVerification(
+                    openidconnect::SignatureVerificationError::NoMatchingKey
+                )
+            );
+            if !unknown_key {
+                return Err(OidcError::IdToken(e.to_string()));
+            }
+            let again = self.discovered(true).await?;
+            id_token
+                .claims(&again.client.id_token_verifier(), &nonce)
+                .map_err(|e| OidcError::IdToken(e.to_string()))?;
+        }
         let compact = id_token.to_string();
         let identity_code = claim(&compact, &self.config.identity_claim)
             .ok_or_else(|| OidcError::NoIdentity(self.config.identity_claim.clone()))?;
-        Ok(Identified {
-            identity_code,
-            id_token: compact,
-        })
+        // The level of assurance asked for, if any, is the one given.
+        if !self.config.acr_values.is_empty() {
+            let acr = claim(&compact, "acr").unwrap_or_default();
+            if !self.config.acr_values.contains(&acr) {
+                return Err(OidcError::IdToken(format!(
+                    "acr {acr:?} is not one asked for"
+                )));
+            }
+        }
+        Ok(Identified { identity_code })
     }
 
     /// Where to send the browser to end the provider's session too (`None`
-    /// when the provider publishes no end-session endpoint).
-    pub async fn sign_out_url(&self, id_token: Option<&str>) -> Option<String> {
-        let d = match self.discovered().await {
+    /// when the provider publishes no end-session endpoint). The request
+    /// names our client, not the ID token (which may carry the identity
+    /// code, and would stay in the browser's history).
+    pub async fn sign_out_url(&self) -> Option<String> {
+        let d = match self.discovered(false).await {
             Ok(d) => d,
             Err(e) => {
                 tracing::warn!(error = %e, "no provider sign-out");
                 return None;
             }
         };
-        let mut request = LogoutRequest::from(d.end_session.clone()?)
+        let request = LogoutRequest::from(d.end_session.clone()?)
             .set_client_id(ClientId::new(self.config.client_id.clone()))
             .set_post_logout_redirect_uri(self.signed_out.clone());
-        if let Some(token) = id_token.and_then(|t| t.parse::<CoreIdToken>().ok()) {
-            request = request.set_id_token_hint(&token);
-        }
         Some(request.http_get_url().to_string())
     }
 

@@ -118,9 +118,26 @@ impl<'a> AuditEvent<'a> {
 /// removed first ([`super::client_address`]).
 pub const CLIENT_HEADER: &str = "x-portal-client";
 
+/// The request header that carries the request's id (set by the server
+/// for every request, in place of anything the client sent).
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
 /// The client address of a request, as the listener saw it.
 pub fn client_of(headers: &HeaderMap) -> Option<&str> {
     headers.get(CLIENT_HEADER).and_then(|v| v.to_str().ok())
+}
+
+/// Whose allowance of sign-in attempts a request uses: its IPv4 address, or
+/// the /64 network of its IPv6 address (one host may hold a whole /64).
+fn limit_key(client: Option<&str>) -> String {
+    match client.and_then(|c| c.parse::<std::net::IpAddr>().ok()) {
+        Some(std::net::IpAddr::V6(v6)) => {
+            let [a, b, c, d, ..] = v6.segments();
+            format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
+        }
+        Some(ip) => ip.to_string(),
+        None => "unknown".into(),
+    }
 }
 
 /// A refused or failed read: the error, in the viewer's language when known.
@@ -166,7 +183,7 @@ impl Portal {
         let Some(limiter) = &self.signin_limiter else {
             return Ok(());
         };
-        let key = client_of(headers).unwrap_or("unknown").to_string();
+        let key = limit_key(client_of(headers));
         if limiter.check_key(&key).is_ok() {
             return Ok(());
         }
@@ -204,21 +221,39 @@ impl Portal {
     /// gets the request's session (a prefix of its token's hash, never the
     /// token) and client address.
     pub async fn audit(&self, headers: &HeaderMap, event: AuditEvent<'_>) -> Result<(), AppError> {
-        let session = self.session_token(headers).map(|t| {
-            crate::store::token_hash(&t)
+        self.audit_session(headers, self.session_token(headers).as_deref(), event)
+            .await
+    }
+
+    /// [`Portal::audit`] for a request whose session is not (or no longer)
+    /// the one its cookie names: a sign-in, a new token.
+    pub async fn audit_session(
+        &self,
+        headers: &HeaderMap,
+        session_token: Option<&str>,
+        event: AuditEvent<'_>,
+    ) -> Result<(), AppError> {
+        let session = session_token.map(|t| {
+            crate::store::token_hash(t)
                 .chars()
                 .take(12)
                 .collect::<String>()
+        });
+        // What a caller sends (an id, a path) is kept, but not without bound.
+        let target = event.target.map(|t| match t.char_indices().nth(128) {
+            Some((end, _)) => t.get(..end).unwrap_or(t),
+            None => t,
         });
         let row = AuditRow {
             viewer: event.viewer,
             subject: event.subject,
             role: event.role,
             action: event.action,
-            target: event.target,
+            target,
             outcome: event.outcome,
             session: session.as_deref(),
             client: client_of(headers),
+            request_id: headers.get(REQUEST_ID_HEADER).and_then(|v| v.to_str().ok()),
         };
         self.store.audit(&row, Utc::now()).await.map_err(|e| {
             tracing::error!(error = %e, action = event.action, "audit write failed");
@@ -585,5 +620,21 @@ impl Backend for Portal {
             pages: total.div_ceil(size).max(1),
             total,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::limit_key;
+
+    #[test]
+    fn sign_in_attempts_count_per_ipv4_address_and_per_ipv6_network() {
+        assert_eq!(limit_key(Some("192.0.2.7")), "192.0.2.7");
+        assert_eq!(limit_key(Some("2001:db8:1:2:aaaa::1")), "2001:db8:1:2::/64");
+        assert_eq!(
+            limit_key(Some("2001:db8:1:2:bbbb::9")),
+            limit_key(Some("2001:db8:1:2:aaaa::1"))
+        );
+        assert_eq!(limit_key(None), "unknown");
     }
 }

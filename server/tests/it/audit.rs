@@ -79,6 +79,15 @@ async fn every_read_sign_in_and_sign_out_is_audited_with_session_and_address() {
         );
         assert_eq!(r.client.as_deref(), Some("127.0.0.1"), "{r:?}");
     }
+    // One id per request, in its rows and its answer.
+    let ids: Vec<&str> = all.iter().filter_map(|r| r.request_id.as_deref()).collect();
+    assert_eq!(ids.len(), all.len());
+    assert!(ids
+        .iter()
+        .all(|i| i.len() == 16 && i.bytes().all(|b| b.is_ascii_hexdigit())));
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
     // One session from sign-in to sign-out.
     assert!(all[1..].iter().all(|r| r.session == all[1].session));
     assert_eq!(all[4].target.as_deref(), Some(a03.as_str()));
@@ -220,4 +229,54 @@ async fn the_use_log_shows_exactly_the_reads_of_ones_own_records() {
         "{:?}",
         own.data.entries
     );
+}
+
+#[tokio::test]
+async fn the_client_address_is_the_connections_or_the_proxys_never_the_clients_word() {
+    let s = phase2().await;
+    let res = s
+        .client()
+        .get(format!("{}/", s.base))
+        .header("x-portal-client", "192.0.2.1")
+        .header("x-forwarded-for", "192.0.2.2")
+        .header("x-request-id", "chosen-by-client")
+        .send()
+        .await
+        .unwrap();
+    let answered = res.headers()["x-request-id"].to_str().unwrap().to_string();
+    assert_ne!(answered, "chosen-by-client");
+    let row = rows(&s).await.pop().unwrap();
+    assert_eq!(row.client.as_deref(), Some("127.0.0.1"));
+    assert_eq!(row.request_id.as_deref(), Some(answered.as_str()));
+    // Behind a proxy that writes X-Forwarded-For: its last address.
+    let config = portal_server::config::Config {
+        auth: portal_server::config::AuthMode::Test,
+        secure_cookies: false,
+        client_ip_header: Some("x-forwarded-for".into()),
+        ..portal_server::config::Config::default()
+    };
+    let s = start_configured(None, config).await;
+    s.client()
+        .get(format!("{}/", s.base))
+        .header("x-forwarded-for", "192.0.2.2, 2001:db8::7")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        rows(&s).await.pop().unwrap().client.as_deref(),
+        Some("2001:db8::7")
+    );
+}
+
+#[tokio::test]
+async fn what_a_caller_sends_is_kept_in_the_audit_trail_but_not_without_bound() {
+    let s = phase2().await;
+    let long = "x".repeat(5000);
+    s.server_fn(&s.client(), "document", &[("id", &long)]).await;
+    let row = rows(&s).await.pop().unwrap();
+    assert_eq!(
+        (row.action.as_str(), row.outcome.as_str()),
+        ("document", "unauthenticated")
+    );
+    assert_eq!(row.target.map(|t| t.len()), Some(128));
 }

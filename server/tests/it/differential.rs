@@ -98,7 +98,6 @@ async fn check(a: &Archive, store_no: u64, views: &[(&str, Phase)]) -> Option<St
                 .start_session(
                     NewSession {
                         person: &viewer.id,
-                        id_token: None,
                         replaces: None,
                     },
                     Utc::now(),

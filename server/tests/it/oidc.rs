@@ -46,6 +46,10 @@ struct Fake {
     codes: HashMap<String, Issued>,
     /// Whom the next sign-in identifies.
     person: String,
+    /// The level of assurance the ID token names.
+    acr: String,
+    /// The query of the last authorization request.
+    asked: HashMap<String, String>,
     fault: Fault,
     token_requests: u32,
 }
@@ -112,6 +116,7 @@ async fn authorize(State(f): State<Shared>, Query(q): Query<HashMap<String, Stri
         Some("S256")
     );
     let code = portal_server::store::new_token();
+    f.lock().unwrap().asked = q.clone();
     f.lock().unwrap().codes.insert(
         code.clone(),
         Issued {
@@ -163,6 +168,7 @@ async fn token(
         "exp": if f.fault == Fault::Expired { now - 60 } else { now + 300 },
         "nonce": if f.fault == Fault::WrongNonce { "not-the-nonce".to_string() } else { issued.nonce },
         "nationalIdentificationNumber": f.person,
+        "acr": f.acr,
     });
     let key = if f.fault == Fault::ForeignKey {
         &f.foreign
@@ -185,6 +191,8 @@ async fn fake_provider() -> Shared {
         foreign: rsa_key(),
         codes: HashMap::new(),
         person: AINO.into(),
+        acr: "loa3".into(),
+        asked: HashMap::new(),
         fault: Fault::None,
         token_requests: 0,
     }));
@@ -204,6 +212,11 @@ struct Setup {
 }
 
 async fn setup() -> Setup {
+    setup_asking(vec![]).await
+}
+
+/// A portal that asks for (and requires) these levels of assurance.
+async fn setup_asking(acr_values: Vec<String>) -> Setup {
     let fake = fake_provider().await;
     let issuer = fake.lock().unwrap().base.clone();
     // The portal's address is known only once it listens; the redirect
@@ -220,6 +233,7 @@ async fn setup() -> Setup {
             client_auth: ClientAuth::Secret(SECRET.into()),
             identity_claim: "nationalIdentificationNumber".into(),
             scopes: vec![],
+            acr_values,
         }),
         ..Config::default()
     };
@@ -300,9 +314,22 @@ async fn oidc_signs_in_with_pkce_and_signs_out_at_the_provider() {
     let to = location(&out);
     let base = st.fake.lock().unwrap().base.clone();
     assert!(to.starts_with(&format!("{base}/logout?")), "{to}");
+    // Named by the client, not by the ID token (which would carry the
+    // identity code into the browser's history).
     assert!(
-        to.contains("id_token_hint=") && to.contains("post_logout_redirect_uri="),
+        to.contains("client_id=portal") && to.contains("post_logout_redirect_uri="),
         "{to}"
+    );
+    assert!(!to.contains("id_token_hint"), "{to}");
+    // Every sign-in asks the provider to identify the person again.
+    assert_eq!(
+        st.fake
+            .lock()
+            .unwrap()
+            .asked
+            .get("prompt")
+            .map(String::as_str),
+        Some("login")
     );
     assert_eq!(st.s.get(&c, "/").await.status, 303);
 }
@@ -434,6 +461,7 @@ async fn a_private_key_in_pkcs8_or_pkcs1_is_read() {
                 },
                 identity_claim: "nationalIdentificationNumber".into(),
                 scopes: vec![],
+                acr_values: vec![],
             }),
             ..Config::default()
         };
@@ -453,6 +481,7 @@ async fn a_private_key_in_pkcs8_or_pkcs1_is_read() {
             },
             identity_claim: "x".into(),
             scopes: vec![],
+            acr_values: vec![],
         }),
         ..Config::default()
     };
@@ -460,4 +489,55 @@ async fn a_private_key_in_pkcs8_or_pkcs1_is_read() {
         .err()
         .unwrap();
     assert!(e.to_string().contains("PORTAL_OIDC_PRIVATE_KEY_FILE"));
+}
+
+#[tokio::test]
+async fn oidc_the_level_of_assurance_asked_for_is_required() {
+    let st = setup_asking(vec!["loa3".into()]).await;
+    let c = st.s.client();
+    let callback = to_callback(&st, &c).await;
+    assert_eq!(
+        st.fake
+            .lock()
+            .unwrap()
+            .asked
+            .get("acr_values")
+            .map(String::as_str),
+        Some("loa3")
+    );
+    assert_eq!(
+        c.get(&callback).send().await.unwrap().status().as_u16(),
+        303
+    );
+    // A weaker identification than asked for is refused.
+    st.fake.lock().unwrap().acr = "loa2".into();
+    let c = st.s.client();
+    let callback = to_callback(&st, &c).await;
+    let res = c.get(&callback).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    assert!(!has_session(&res));
+    assert_eq!(refusals(&st.s).await, ["token"]);
+}
+
+#[tokio::test]
+async fn oidc_a_state_from_another_browser_does_not_spoil_the_sign_in() {
+    let st = setup().await;
+    let c = st.s.client();
+    let callback = to_callback(&st, &c).await;
+    // Someone who learnt the state (not the browser's binding) tries it first.
+    assert_eq!(
+        st.s.client()
+            .get(&callback)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        400
+    );
+    // The sign-in itself still works.
+    assert_eq!(
+        c.get(&callback).send().await.unwrap().status().as_u16(),
+        303
+    );
 }

@@ -88,7 +88,6 @@ async fn store_on_demo() -> (Store, tempfile::TempDir) {
 fn new(person: &str) -> NewSession<'_> {
     NewSession {
         person,
-        id_token: None,
         replaces: None,
     }
 }
