@@ -45,6 +45,16 @@ pub fn Failure(error: AppError) -> impl IntoView {
             set_status(StatusCode::SEE_OTHER);
             view! { <leptos_router::components::Redirect path="/login" /> }.into_any()
         }
+        AppError::Unavailable => {
+            set_status(error.status());
+            view! {
+                <section class="notice-page" role="alert">
+                    <h1>{t.unavailable_title}</h1>
+                    <p>{t.unavailable_text}</p>
+                </section>
+            }
+            .into_any()
+        }
         _ => {
             set_status(error.status());
             view! {

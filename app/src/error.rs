@@ -23,6 +23,9 @@ pub enum AppError {
     /// Too many sign-in attempts from one address.
     #[error("too many requests")]
     TooManyRequests,
+    /// The database is away for a moment (503).
+    #[error("unavailable")]
+    Unavailable,
     #[error("internal error")]
     Internal,
     #[error("the request failed")]
@@ -37,6 +40,7 @@ impl AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Transport(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -138,6 +138,8 @@ pub struct Texts {
     pub action_disclosures: &'static str,
     pub action_use_log: &'static str,
     pub signed_out: &'static str,
+    pub unavailable_title: &'static str,
+    pub unavailable_text: &'static str,
 }
 
 pub const FI: Texts = Texts {
@@ -237,6 +239,8 @@ pub const FI: Texts = Texts {
     action_disclosures: "Luovutustiedot",
     action_use_log: "Tietojeni käyttö",
     signed_out: "Olet kirjautunut ulos.",
+    unavailable_title: "Palvelu ei ole juuri nyt käytettävissä",
+    unavailable_text: "Tietoja ei juuri nyt saada. Yritä hetken kuluttua uudelleen.",
 };
 
 pub const SV: Texts = Texts {
@@ -336,6 +340,8 @@ pub const SV: Texts = Texts {
     action_disclosures: "Utlämnanden",
     action_use_log: "Användningen av mina uppgifter",
     signed_out: "Du har loggat ut.",
+    unavailable_title: "Tjänsten är inte tillgänglig just nu",
+    unavailable_text: "Uppgifterna kan inte hämtas just nu. Försök igen om en stund.",
 };
 
 pub const EN: Texts = Texts {
@@ -435,6 +441,8 @@ pub const EN: Texts = Texts {
     action_disclosures: "Disclosures",
     action_use_log: "Use of my information",
     signed_out: "You have signed out.",
+    unavailable_title: "The service is not available just now",
+    unavailable_text: "The information cannot be fetched just now. Try again in a moment.",
 };
 
 /// Finnish-style date: 5.3.2024.

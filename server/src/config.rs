@@ -18,6 +18,8 @@
 //! | `PORTAL_OIDC_IDENTITY_CLAIM` | `nationalIdentificationNumber` | the claim that carries the personal identity code (Suomi.fi: `nationalIdentificationNumber`, OID urn:oid:1.2.246.21) |
 //! | `PORTAL_OIDC_SCOPES` | `openid` | scopes asked for, separated by spaces (`openid` is always asked) |
 //! | `PORTAL_OIDC_ACR_VALUES` | — | levels of assurance to ask for, separated by spaces (Suomi.fi: `http://ftn.ficora.fi/2017/loa3` for substantial); the ID token's `acr` must be one of them |
+//! | `PORTAL_METRICS_ADDR` | — | address of a listener of its own for the Prometheus metrics (`/metrics`), e.g. `127.0.0.1:9100` |
+//! | `PORTAL_LOG_FORMAT` | `text` | `json`: one JSON object a line, with the request's id |
 //! | `PORTAL_CLIENT_IP_HEADER` | — | behind a reverse proxy: the header it writes the client's address into (`x-forwarded-for`; its last address is used). Unset: the connection's peer |
 //! | `PORTAL_SESSION_IDLE_MINUTES` | `30` | a session ends after this long without a request |
 //! | `PORTAL_SESSION_HOURS` | `8` | and this long after sign-in at the latest |
@@ -84,10 +86,15 @@ pub struct Config {
     pub signin_per_minute: u32,
     /// The header a reverse proxy writes the client address into, lower case.
     pub client_ip_header: Option<String>,
+    /// Where the Prometheus metrics are served (none: not at all).
+    pub metrics_addr: Option<std::net::SocketAddr>,
+    pub log_format: LogFormat,
 }
 
+/// A setting that cannot be used: which (variable and option), what it
+/// was, and the form expected.
 #[derive(Debug, thiserror::Error)]
-#[error("configuration: {name} = {value:?}: {expected}")]
+#[error("configuration: {name}{flag} = {value:?}: {expected}", flag = flag_of(self.name))]
 pub struct ConfigError {
     name: &'static str,
     value: String,
@@ -110,6 +117,8 @@ impl Default for Config {
             sessions: SessionLimits::default(),
             signin_per_minute: 10,
             client_ip_header: None,
+            metrics_addr: None,
+            log_format: LogFormat::Text,
         }
     }
 }
@@ -142,6 +151,60 @@ fn bool_var(name: &'static str, value: String) -> Result<bool, ConfigError> {
         ("no", false),
     ];
     choice(name, value, &BOOLS, "true or false")
+}
+
+fn flag_of(var: &str) -> String {
+    SETTINGS
+        .iter()
+        .find(|s| s.var == var)
+        .map(|s| format!(" (--{})", s.flag))
+        .unwrap_or_default()
+}
+
+/// One setting: its environment variable, the command-line option that
+/// may give it instead, and what it means (for `--help`).
+pub struct Setting {
+    pub var: &'static str,
+    pub flag: &'static str,
+    pub help: &'static str,
+}
+
+/// Every setting of the portal, as the table at the top of this file
+/// describes it. `server --help` lists them; each may be given as its
+/// option or its environment variable (the option wins).
+pub const SETTINGS: [Setting; 25] = [
+    Setting { var: "PORTAL_DATABASE_URL", flag: "database-url", help: "the store: sqlite://FILE or postgres://USER@HOST:PORT/DATABASE [default: sqlite://portal.db]" },
+    Setting { var: "PORTAL_CACHE_RECORDS", flag: "cache-records", help: "records the cache of subjects' records holds (0: none) [default: 50000]" },
+    Setting { var: "PORTAL_AUTH", flag: "auth", help: "sign-in: off, oidc, or test (passwordless, loopback only) [default: off]" },
+    Setting { var: "PORTAL_PHASE", flag: "phase", help: "MittKanta phase, 1 or 2 [default: 1]" },
+    Setting { var: "PORTAL_TODAY", flag: "today", help: "a fixed today, YYYY-MM-DD (tests, demos) [default: the date in Finland]" },
+    Setting { var: "PORTAL_DEMO", flag: "demo", help: "load the demo archive into an empty store on start [default: true]" },
+    Setting { var: "PORTAL_SECURE_COOKIES", flag: "secure-cookies", help: "Secure, __Host- cookies; false only for plain HTTP on loopback [default: true]" },
+    Setting { var: "PORTAL_PUBLIC_URL", flag: "public-url", help: "the address citizens use [default: http://127.0.0.1:3000]" },
+    Setting { var: "PORTAL_OIDC_ISSUER", flag: "oidc-issuer", help: "the OpenID provider's issuer URL (--auth oidc)" },
+    Setting { var: "PORTAL_OIDC_CLIENT_ID", flag: "oidc-client-id", help: "the portal's client id at the provider" },
+    Setting { var: "PORTAL_OIDC_CLIENT_SECRET", flag: "oidc-client-secret", help: "client_secret_basic (or --oidc-private-key-file)" },
+    Setting { var: "PORTAL_OIDC_PRIVATE_KEY_FILE", flag: "oidc-private-key-file", help: "private_key_jwt: an RSA private key, PEM" },
+    Setting { var: "PORTAL_OIDC_KEY_ID", flag: "oidc-key-id", help: "the kid of that key" },
+    Setting { var: "PORTAL_OIDC_IDENTITY_CLAIM", flag: "oidc-identity-claim", help: "the claim with the personal identity code [default: nationalIdentificationNumber]" },
+    Setting { var: "PORTAL_OIDC_SCOPES", flag: "oidc-scopes", help: "scopes to ask for, space-separated [default: openid]" },
+    Setting { var: "PORTAL_OIDC_ACR_VALUES", flag: "oidc-acr-values", help: "levels of assurance to ask for and require, space-separated" },
+    Setting { var: "PORTAL_SESSION_IDLE_MINUTES", flag: "session-idle-minutes", help: "a session ends after this long without a request [default: 30]" },
+    Setting { var: "PORTAL_SESSION_HOURS", flag: "session-hours", help: "and this long after sign-in at the latest [default: 8]" },
+    Setting { var: "PORTAL_SESSIONS_PER_PERSON", flag: "sessions-per-person", help: "sessions one person may hold [default: 5]" },
+    Setting { var: "PORTAL_SIGNIN_PER_MINUTE", flag: "signin-per-minute", help: "sign-in attempts per client address and minute, 0: no limit [default: 10]" },
+    Setting { var: "PORTAL_CLIENT_IP_HEADER", flag: "client-ip-header", help: "behind a reverse proxy: the header with the client's address (x-forwarded-for)" },
+    Setting { var: "PORTAL_METRICS_ADDR", flag: "metrics-addr", help: "address of the Prometheus metrics listener, e.g. 127.0.0.1:9100 [default: none]" },
+    Setting { var: "PORTAL_LOG_FORMAT", flag: "log-format", help: "text or json [default: text]" },
+    Setting { var: "LEPTOS_SITE_ADDR", flag: "listen", help: "the address to listen on [default: 127.0.0.1:3000]" },
+    Setting { var: "RUST_LOG", flag: "log", help: "log filter (tracing) [default: info]" },
+];
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 fn oidc_config(get: &impl Fn(&str) -> Option<String>) -> Result<OidcConfig, ConfigError> {
@@ -287,6 +350,17 @@ impl Config {
             "a number of attempts (0: no limit)",
         )? {
             c.signin_per_minute = n;
+        }
+        if let Some(v) = get("PORTAL_METRICS_ADDR").filter(|v| !v.is_empty()) {
+            c.metrics_addr = Some(v.parse().map_err(|_| ConfigError {
+                name: "PORTAL_METRICS_ADDR",
+                value: v.clone(),
+                expected: "an address HOST:PORT, e.g. 127.0.0.1:9100",
+            })?);
+        }
+        if let Some(v) = get("PORTAL_LOG_FORMAT") {
+            let formats = [("text", LogFormat::Text), ("json", LogFormat::Json)];
+            c.log_format = choice("PORTAL_LOG_FORMAT", v, &formats, "text or json")?;
         }
         if let Some(v) = get("PORTAL_CLIENT_IP_HEADER").filter(|v| !v.is_empty()) {
             if http::HeaderName::from_bytes(v.as_bytes()).is_err() {
@@ -474,6 +548,8 @@ mod tests {
             ),
             ("PORTAL_SIGNIN_PER_MINUTE", "-1", "a number of attempts"),
             ("PORTAL_PUBLIC_URL", "portal.example", "https://"),
+            ("PORTAL_METRICS_ADDR", "everywhere", "HOST:PORT"),
+            ("PORTAL_LOG_FORMAT", "xml", "text or json"),
             ("PORTAL_PHASE", "3", "1 or 2"),
             ("PORTAL_TODAY", "23.11.2026", "a date YYYY-MM-DD"),
             ("PORTAL_DEMO", "maybe", "true or false"),
@@ -486,6 +562,19 @@ mod tests {
                 message.contains(name) && message.contains(value) && message.contains(expected),
                 "{message}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod settings_tests {
+    use super::SETTINGS;
+
+    #[test]
+    fn every_setting_is_in_the_readme() {
+        let readme = include_str!("../../README.md");
+        for s in &SETTINGS {
+            assert!(readme.contains(s.var), "{} is in the README", s.var);
         }
     }
 }

@@ -1,17 +1,72 @@
-//! `server` runs the portal; `server import FILE…` imports archive files.
+//! The portal's command line (clap): `server serve` (the default),
+//! `server import FILE…`, `server migrate`, `server check`, `server generate`.
+//! Every setting is an option and an environment variable
+//! (`config::SETTINGS`); `server --help` lists them.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use leptos::prelude::get_configuration;
-use portal_server::config::{AuthMode, Config};
-use portal_server::store::{ImportError, Store};
+use portal_server::config::{AuthMode, Config, LogFormat, SETTINGS};
+use portal_server::store::{ImportError, Readiness, Store};
 use portal_server::web::{router, Portal};
 use portal_server::{archive, demo};
 use tracing_subscriber::EnvFilter;
 
+/// A citizen portal for social-welfare client records.
+#[derive(Parser)]
+#[command(name = "server", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default). Migrates the database first.
+    Serve,
+    /// Import archive files (archive-format.md), each in its own
+    /// transaction; stops at the first bad file, which changes nothing.
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Create or update the database's tables, then exit.
+    Migrate,
+    /// Check the configuration and that the database answers with current
+    /// tables (creates and changes nothing). Exit status 0 when all is well.
+    Check,
+    /// Write a synthetic archive of P persons and D documents (benchmarks).
+    Generate {
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1_000)]
+        persons: usize,
+        #[arg(long, default_value_t = 30_000)]
+        documents: usize,
+        #[arg(long, default_value_t = 5_000)]
+        per_file: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
 /// At least four worker threads even on a two-core machine: Leptos's server
 /// rendering can stall with fewer (leptos-rs/leptos#4647).
 fn main() -> ExitCode {
+    let command = Cli::command().args(SETTINGS.iter().map(|s| {
+        Arg::new(s.flag)
+            .long(s.flag)
+            .env(s.var)
+            .value_name("VALUE")
+            .help(s.help)
+            .global(true)
+    }));
+    let matches = command.get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     let workers = std::thread::available_parallelism()
         .map_or(4, |n| n.get())
         .max(4);
@@ -20,7 +75,7 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
     {
-        Ok(rt) => rt.block_on(run()),
+        Ok(rt) => rt.block_on(run(cli, matches)),
         Err(e) => {
             eprintln!("cannot start the runtime: {e}");
             ExitCode::FAILURE
@@ -28,22 +83,59 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        None | Some("serve") => serve().await,
-        Some("import") => match args.get(1..) {
-            Some(files) if !files.is_empty() => import(files).await,
-            _ => Err(USAGE.to_string()),
-        },
-        Some("generate") => generate(args.get(1..).unwrap_or_default()),
-        _ => Err(USAGE.to_string()),
+/// A setting as given: its option, else its environment variable.
+fn setting(matches: &ArgMatches, var: &str) -> Option<String> {
+    let s = SETTINGS.iter().find(|s| s.var == var)?;
+    matches.get_one::<String>(s.flag).cloned()
+}
+
+async fn run(cli: Cli, matches: ArgMatches) -> ExitCode {
+    let config = match Config::from_lookup(|k| setting(&matches, k)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let filter = setting(&matches, "RUST_LOG")
+        .and_then(|f| EnvFilter::try_new(f).ok())
+        .unwrap_or_else(|| EnvFilter::new("info"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match config.log_format {
+        LogFormat::Json => logs.json().with_current_span(true).init(),
+        LogFormat::Text => logs.init(),
+    }
+    // Leptos reads its settings from the environment; `--listen` overrides.
+    let listen = match setting(&matches, "LEPTOS_SITE_ADDR").map(|a| a.parse()) {
+        None => None,
+        Some(Ok(addr)) => Some(addr),
+        Some(Err(_)) => {
+            eprintln!("configuration: LEPTOS_SITE_ADDR (--listen): expected an address HOST:PORT");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config, listen).await,
+        Command::Import { files } => import(config, &files).await,
+        Command::Migrate => migrate(config).await,
+        Command::Check => check(config, listen).await,
+        Command::Generate {
+            dir,
+            persons,
+            documents,
+            per_file,
+            seed,
+        } => generate(
+            &dir,
+            portal_server::synth::Plan {
+                persons,
+                documents,
+                per_file: per_file.max(1),
+                seed,
+            },
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -54,36 +146,10 @@ async fn run() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: server [serve]\n       server import FILE…\n       server generate DIR [--persons N] [--documents N] [--per-file N] [--seed N]";
-
-/// `server generate DIR …`: a synthetic archive for benchmarks
-/// (`server/benches/run.sh`). Prints what it wrote, one fact a line.
-fn generate(args: &[String]) -> Result<(), String> {
-    let (dir, flags) = args.split_first().ok_or(USAGE)?;
-    let mut plan = portal_server::synth::Plan {
-        persons: 1_000,
-        documents: 30_000,
-        per_file: 5_000,
-        seed: 1,
-    };
-    for pair in flags.chunks(2) {
-        let (Some(flag), Some(value)) = (pair.first(), pair.get(1)) else {
-            return Err(USAGE.to_string());
-        };
-        let n: u64 = value
-            .parse()
-            .map_err(|_| format!("{flag}: expected a number, got {value:?}"))?;
-        let as_usize = || usize::try_from(n).map_err(|e| e.to_string());
-        match flag.as_str() {
-            "--persons" => plan.persons = as_usize()?,
-            "--documents" => plan.documents = as_usize()?,
-            "--per-file" => plan.per_file = as_usize()?.max(1),
-            "--seed" => plan.seed = n,
-            _ => return Err(USAGE.to_string()),
-        }
-    }
-    let written = portal_server::synth::generate(&plan, std::path::Path::new(dir))
-        .map_err(|e| format!("{dir}: {e}"))?;
+/// `server generate DIR …`: prints what it wrote, one fact a line.
+fn generate(dir: &std::path::Path, plan: portal_server::synth::Plan) -> Result<(), String> {
+    let written = portal_server::synth::generate(&plan, dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
     println!("files {}", written.files.len());
     println!("documents {}", written.documents);
     for s in &written.subjects {
@@ -97,19 +163,18 @@ fn generate(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-async fn open() -> Result<(Config, Store), String> {
-    let config = Config::from_env().map_err(|e| e.to_string())?;
-    let store = Store::open_with_cache(&config.database_url, config.cache_records)
+async fn open(config: &Config) -> Result<Store, String> {
+    Store::open_with_cache(&config.database_url, config.cache_records)
         .await
-        .map_err(|e| format!("cannot open {}: {e}", config.database_url))?;
-    Ok((config, store))
+        .map_err(|e| format!("cannot open {}: {e}", config.database_url))
 }
 
 /// Imports each file in its own transaction, stopping at the first bad file.
-async fn import(files: &[String]) -> Result<(), String> {
-    let (_, store) = open().await?;
-    for file in files {
-        let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+async fn import(config: Config, files: &[PathBuf]) -> Result<(), String> {
+    let store = open(&config).await?;
+    for path in files {
+        let file = path.display();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{file}: {e}"))?;
         let parsed = archive::parse(&text).map_err(|p| format!("{file}: {p}"))?;
         match store.import(&parsed).await {
             Ok(r) => println!(
@@ -126,8 +191,43 @@ async fn import(files: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-async fn serve() -> Result<(), String> {
-    let (config, store) = open().await?;
+/// `server migrate`: opening the store migrates it.
+async fn migrate(config: Config) -> Result<(), String> {
+    open(&config).await?;
+    println!("{}: migrated", config.database_url);
+    Ok(())
+}
+
+/// `server check`: the configuration parsed (or `run` said why not); the
+/// listening address suits the sign-in; the database answers, migrated.
+async fn check(config: Config, listen: Option<std::net::SocketAddr>) -> Result<(), String> {
+    let addr = listen.unwrap_or(std::net::SocketAddr::from(([127, 0, 0, 1], 3000)));
+    config.check_address(addr).map_err(|e| e.to_string())?;
+    portal_server::web::oidc::Provider::from_config(&config).map_err(|e| e.to_string())?;
+    match Store::check(&config.database_url).await {
+        Ok(Readiness::Ready) => {
+            println!("configuration: ok\ndatabase {}: ready", config.database_url);
+            Ok(())
+        }
+        Ok(Readiness::NotMigrated { applied, expected }) => Err(format!(
+            "database {}: at migration {}, this program needs {} (run `server migrate`)",
+            config.database_url,
+            applied.map_or("none".into(), |v| v.to_string()),
+            expected.map_or("none".into(), |v| v.to_string()),
+        )),
+        Err(e) => Err(format!("database {}: {e}", config.database_url)),
+    }
+}
+
+async fn serve(config: Config, listen: Option<std::net::SocketAddr>) -> Result<(), String> {
+    let metrics = config.metrics_addr.and_then(|addr| {
+        let handle = portal_server::web::metrics::install();
+        if handle.is_none() {
+            tracing::warn!("metrics recorder not installed");
+        }
+        handle.map(|h| (addr, h))
+    });
+    let store = open(&config).await?;
     if config.demo {
         match demo::load_if_empty(&store).await {
             Ok(Some(r)) => tracing::info!(added = r.added, "demo archive loaded"),
@@ -136,11 +236,26 @@ async fn serve() -> Result<(), String> {
         }
     }
     let conf = get_configuration(None).map_err(|e| e.to_string())?;
-    let options = conf.leptos_options;
+    let mut options = conf.leptos_options;
+    if let Some(a) = listen {
+        options.site_addr = a;
+    }
     let addr = options.site_addr;
     config.check_address(addr).map_err(|e| e.to_string())?;
     if config.auth == AuthMode::Test {
         tracing::warn!("test identification is on: anyone can sign in as anyone");
+    }
+    if let Some((metrics_addr, handle)) = metrics {
+        let listener = tokio::net::TcpListener::bind(metrics_addr)
+            .await
+            .map_err(|e| format!("PORTAL_METRICS_ADDR {metrics_addr}: {e}"))?;
+        let app = portal_server::web::metrics::router(handle, store.clone());
+        tracing::info!("metrics on http://{metrics_addr}/metrics");
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).await {
+                tracing::error!(error = %e, "metrics listener failed");
+            }
+        });
     }
     let portal = Portal::new(store, config).map_err(|e| e.to_string())?;
     let app = router(portal.clone(), options);
@@ -166,9 +281,36 @@ async fn serve() -> Result<(), String> {
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    .with_graceful_shutdown(shutdown())
     .await
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.to_string())?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// SIGTERM (what service managers send) or Ctrl-C: stop taking
+/// connections, let the requests in flight finish, then exit.
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "no SIGTERM handler");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing the requests in flight");
 }

@@ -514,6 +514,11 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
+        metrics::counter!("portal_imports_total").increment(1);
+        metrics::counter!("portal_imported_records_total", "kind" => "added")
+            .increment(report.added);
+        metrics::counter!("portal_imported_records_total", "kind" => "updated")
+            .increment(report.updated);
         Ok(report)
     }
 }

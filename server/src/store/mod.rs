@@ -78,6 +78,29 @@ pub enum StoreError {
     Corrupt(#[from] serde_json::Error),
 }
 
+impl StoreError {
+    /// The database is away (not answering, no connection to be had), as
+    /// opposed to a request it refused: the answer is 503, and it passes.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Db(
+                sqlx::Error::PoolTimedOut
+                    | sqlx::Error::PoolClosed
+                    | sqlx::Error::Io(_)
+                    | sqlx::Error::Tls(_)
+                    | sqlx::Error::WorkerCrashed
+            )
+        ) || matches!(self, StoreError::Db(sqlx::Error::Database(e)) if is_unavailable_code(e.code().as_deref()))
+    }
+}
+
+/// PostgreSQL's "the server is shutting down / not accepting connections"
+/// (class 57P) and SQLite's "cannot open" / "busy" / "I/O error".
+fn is_unavailable_code(code: Option<&str>) -> bool {
+    code.is_some_and(|c| c.starts_with("57P") || c == "08006" || c == "14" || c == "5" || c == "10")
+}
+
 /// How many records (documents, relationships, disclosures) the cache of
 /// subjects' records holds by default: about 75 MB of metadata.
 pub const DEFAULT_CACHE_RECORDS: u64 = 50_000;
@@ -115,6 +138,21 @@ async fn migrate_sqlite(pool: &AnyPool) -> Result<(), StoreError> {
     }
 }
 
+async fn readiness_of(pool: &AnyPool, backend: Backend) -> Result<Readiness, StoreError> {
+    let _: i64 = sqlx::query_scalar("SELECT 1").fetch_one(pool).await?;
+    let applied: Option<i64> =
+        sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
+            .fetch_one(pool)
+            .await
+            .unwrap_or(None);
+    let expected = newest_migration(backend);
+    Ok(if applied == expected {
+        Readiness::Ready
+    } else {
+        Readiness::NotMigrated { applied, expected }
+    })
+}
+
 /// The rows of `prefix ($1, …) suffix` for each chunk of `ids` (500 at a
 /// time, within both databases' parameter limits), decoded as `T`. Every
 /// `IN (…)` query of the store is built here.
@@ -140,7 +178,66 @@ where
     Ok(out)
 }
 
+/// The pool: a bounded wait for a connection, so that with the database
+/// gone a request fails within seconds (503) instead of hanging; sqlx
+/// reconnects by itself when the database is back.
+fn pool_options(backend: Backend) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        })
+        .acquire_timeout(std::time::Duration::from_secs(3))
+}
+
+/// The newest migration this program carries.
+fn newest_migration(backend: Backend) -> Option<i64> {
+    let migrator = match backend {
+        Backend::Sqlite => sqlx::migrate!("./migrations/sqlite"),
+        Backend::Postgres => sqlx::migrate!("./migrations/postgres"),
+    };
+    migrator.iter().map(|m| m.version).max()
+}
+
+/// What `server check` and `/readyz` find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Readiness {
+    Ready,
+    /// The database answers but its tables are not this program's (`server migrate`).
+    NotMigrated {
+        applied: Option<i64>,
+        expected: Option<i64>,
+    },
+}
+
 impl Store {
+    /// Does the database answer, with the tables this program expects?
+    /// (Neither creates nor migrates anything.)
+    pub async fn readiness(&self) -> Result<Readiness, StoreError> {
+        readiness_of(&self.pool, self.backend).await
+    }
+
+    /// [`Store::readiness`] of the database at `url`, without opening a
+    /// store (nothing is created or migrated): `server check`.
+    pub async fn check(url: &str) -> Result<Readiness, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url).ok_or(StoreError::Url)?;
+        let url = match backend {
+            // Never create the file: a missing store is an error here.
+            Backend::Sqlite if !url.contains("mode=") => {
+                format!("{url}{}mode=rw", if url.contains('?') { '&' } else { '?' })
+            }
+            _ => url.to_string(),
+        };
+        let pool = pool_options(backend)
+            .max_connections(1)
+            .connect(&url)
+            .await?;
+        let r = readiness_of(&pool, backend).await;
+        pool.close().await;
+        r
+    }
+
     /// Opens (creating if needed) and migrates the database at `url`, with
     /// the default cache of subjects' records.
     pub async fn open(url: &str) -> Result<Self, StoreError> {
@@ -162,13 +259,7 @@ impl Store {
                 .close()
                 .await?;
         }
-        let pool = AnyPoolOptions::new()
-            .max_connections(match backend {
-                Backend::Sqlite => 8,
-                Backend::Postgres => 16,
-            })
-            .connect(url)
-            .await?;
+        let pool = pool_options(backend).connect(url).await?;
         match backend {
             Backend::Sqlite => migrate_sqlite(&pool).await?,
             // sqlx holds an advisory lock while it migrates PostgreSQL.
@@ -216,6 +307,11 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Connections of the pool: (open, idle).
+    pub fn pool_use(&self) -> (u32, usize) {
+        (self.pool.size(), self.pool.num_idle())
     }
 
     /// A writing transaction. SQLite: `BEGIN IMMEDIATE` (the write lock at

@@ -48,9 +48,14 @@ impl From<StoreError> for WebError {
     }
 }
 
-/// A store failure is logged here, once; the user sees only "internal error".
+/// A store failure is logged here, once; the user sees only "internal
+/// error", or "not available just now" when the database is away.
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
+        if e.is_unavailable() {
+            tracing::warn!(error = %e, "database unavailable");
+            return AppError::Unavailable;
+        }
         tracing::error!(error = %e, "store failure");
         AppError::Internal
     }
@@ -92,6 +97,9 @@ impl IntoResponse for WebError {
             }
             AppError::Forbidden => page(self.lang, status, t.forbidden_title, t.forbidden_text),
             AppError::TooManyRequests => page(self.lang, status, t.too_many_title, t.too_many_text),
+            AppError::Unavailable => {
+                page(self.lang, status, t.unavailable_title, t.unavailable_text)
+            }
             AppError::Internal | AppError::Transport(_) => {
                 page(self.lang, status, t.error_title, t.error_text)
             }

@@ -6,7 +6,9 @@ pub mod cookies;
 pub mod csrf;
 pub mod error;
 pub mod files;
+pub mod health;
 pub mod listener;
+pub mod metrics;
 pub mod oidc;
 pub mod portal;
 
@@ -245,6 +247,8 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
         portal,
     };
     let router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
         .route("/auth/test-login", post(auth::test_login))
         .route("/auth/oidc/start", post(auth::oidc_start))
         .route("/auth/oidc/callback", get(auth::oidc_callback))
@@ -277,6 +281,7 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             client_address,
         ))
         .layer(middleware::from_fn(request_id))
+        .layer(middleware::from_fn(metrics::record))
         .layer(middleware::from_fn(security_headers));
     fixed_headers()
         .into_iter()

@@ -255,9 +255,16 @@ impl Portal {
             client: client_of(headers),
             request_id: headers.get(REQUEST_ID_HEADER).and_then(|v| v.to_str().ok()),
         };
-        self.store.audit(&row, Utc::now()).await.map_err(|e| {
+        let written = self.store.audit(&row, Utc::now()).await;
+        let outcome = if written.is_ok() { "ok" } else { "failed" };
+        metrics::counter!("portal_audit_writes_total", "outcome" => outcome).increment(1);
+        if event.action == "login" {
+            metrics::counter!("portal_signins_total", "outcome" => event.outcome.to_string())
+                .increment(1);
+        }
+        written.map_err(|e| {
             tracing::error!(error = %e, action = event.action, "audit write failed");
-            AppError::Internal
+            AppError::from(e)
         })
     }
 

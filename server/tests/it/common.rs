@@ -143,6 +143,16 @@ pub async fn start_configured(
 ) -> TestServer {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = fresh_database(dir.path()).await;
+    start_on(url, dir, archive, config).await
+}
+
+/// A server on the database at `url` (`dir` lives as long as the server).
+pub async fn start_on(
+    url: String,
+    dir: tempfile::TempDir,
+    archive: Option<portal_server::archive::format::Archive>,
+    config: Config,
+) -> TestServer {
     let config = Config {
         database_url: url.clone(),
         ..config

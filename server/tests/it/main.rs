@@ -24,6 +24,7 @@ mod audit;
 mod common;
 mod differential;
 mod disclosures;
+mod faults;
 mod guardians;
 mod http;
 mod import;

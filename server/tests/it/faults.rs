@@ -1,0 +1,435 @@
+//! Faults (issue 12, item 3): the database goes away and comes back; an
+//! import killed at any moment; imports side by side and while pages are
+//! read; health and readiness; the command line.
+
+use std::future::IntoFuture;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::common::*;
+use portal_server::config::{AuthMode, Config};
+use portal_server::policy::Phase;
+
+fn server_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_server")
+}
+
+/// A PostgreSQL cluster of this test's own, to stop and start.
+struct Cluster {
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+impl Cluster {
+    fn pg(&self, args: &str) {
+        let bin = "/usr/lib/postgresql/15/bin";
+        let line = format!("{bin}/{args}");
+        let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+        let status = if root {
+            Command::new("su")
+                .args(["postgres", "-s", "/bin/sh", "-c", &line])
+                .status()
+        } else {
+            Command::new("sh").args(["-c", &line]).status()
+        }
+        .unwrap();
+        assert!(status.success(), "{line}");
+    }
+
+    fn new(port: u16) -> Cluster {
+        let dir = tempfile::Builder::new()
+            .prefix("portal-fault-pg")
+            .tempdir()
+            .unwrap();
+        Command::new("chmod")
+            .args(["755"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        Command::new("chown")
+            .arg("postgres")
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        let c = Cluster { dir, port };
+        c.pg(&format!(
+            "initdb -D {}/data -A trust -U portal > /dev/null",
+            c.path()
+        ));
+        c.start();
+        c
+    }
+
+    fn path(&self) -> String {
+        self.dir.path().display().to_string()
+    }
+
+    fn start(&self) {
+        self.pg(&format!(
+            "pg_ctl -D {p}/data -l {p}/server.log -w -o '-p {port} -k {p} -c listen_addresses=127.0.0.1 -c fsync=off' start > /dev/null",
+            p = self.path(),
+            port = self.port
+        ));
+    }
+
+    fn stop(&self) {
+        self.pg(&format!(
+            "pg_ctl -D {}/data -m fast -w stop > /dev/null",
+            self.path()
+        ));
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://portal@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let _ = std::panic::catch_unwind(|| self.stop());
+    }
+}
+
+fn test_config() -> Config {
+    Config {
+        auth: AuthMode::Test,
+        secure_cookies: false,
+        phase: Phase::Two,
+        today: Some("2026-11-23".parse().unwrap()),
+        signin_per_minute: 0,
+        ..Config::default()
+    }
+}
+
+#[tokio::test]
+async fn the_database_goes_away_and_comes_back_without_a_restart() {
+    // Runs in the PostgreSQL pass of the test command, on a cluster of its own.
+    if !on_postgres() {
+        return;
+    }
+    let cluster = Cluster::new(55441);
+    let dir = tempfile::tempdir().unwrap();
+    let s = start_on(cluster.url(), dir, None, test_config()).await;
+    let c = s.login(AINO).await;
+    assert_eq!(s.get(&c, "/").await.status, 200);
+    assert_eq!(s.get(&c, "/readyz").await.status, 200);
+    cluster.stop();
+    let page = s.get(&c, "/").await;
+    assert_eq!(page.status, 503, "{}", page.body);
+    assert!(
+        page.body.contains("Palvelu ei ole juuri nyt käytettävissä"),
+        "{}",
+        page.body
+    );
+    let doc = s
+        .get(&c, &format!("/files/documents/{}/body", doc_id("A05")))
+        .await;
+    assert_eq!(doc.status, 503);
+    assert_eq!(s.server_fn(&c, "front-page", &[]).await.status, 503);
+    assert_eq!(s.get(&c, "/readyz").await.status, 503);
+    assert_eq!(s.get(&c, "/healthz").await.status, 200);
+    cluster.start();
+    // Back by itself: the same session works again.
+    let mut status = 0;
+    for _ in 0..40 {
+        status = s.get(&c, "/").await.status;
+        if status == 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(status, 200);
+    assert_eq!(s.get(&c, "/readyz").await.status, 200);
+}
+
+/// Every row of every table, as text, sorted: equal digests, equal stores.
+async fn digest(url: &str) -> Vec<String> {
+    use sqlx::Row;
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(url).await.unwrap();
+    let tables: Vec<String> = if url.starts_with("sqlite") {
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+    } else {
+        sqlx::query_scalar("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_sqlx_migrations' ORDER BY tablename")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+    };
+    let mut out = Vec::new();
+    for t in tables {
+        let rows = sqlx::query(&format!("SELECT * FROM {t}"))
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        let mut lines: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                (0..r.columns().len())
+                    .map(|i| {
+                        r.try_get::<Option<String>, _>(i)
+                            .map(|v| format!("{v:?}"))
+                            .or_else(|_| r.try_get::<Option<i64>, _>(i).map(|v| format!("{v:?}")))
+                            .or_else(|_| r.try_get::<Option<bool>, _>(i).map(|v| format!("{v:?}")))
+                            .unwrap_or_else(|_| "?".into())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .map(|l| format!("{t}: {l}"))
+            .collect();
+        lines.sort();
+        out.extend(lines);
+    }
+    pool.close().await;
+    out
+}
+
+/// A synthetic archive: its files in import order (persons and
+/// organisations first, then documents).
+fn generate(dir: &std::path::Path, documents: &str) -> Vec<std::path::PathBuf> {
+    let out = Command::new(server_bin())
+        .args(["generate"])
+        .arg(dir)
+        .args([
+            "--persons",
+            "200",
+            "--documents",
+            documents,
+            "--per-file",
+            documents,
+            "--seed",
+            "7",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+fn import_command(url: &str, files: &[std::path::PathBuf]) -> Command {
+    let mut cmd = Command::new(server_bin());
+    cmd.arg("import")
+        .args(files)
+        .env("PORTAL_DATABASE_URL", url)
+        .env("RUST_LOG", "warn");
+    cmd.stdout(Stdio::null()).stderr(Stdio::inherit());
+    cmd
+}
+
+#[tokio::test]
+async fn an_import_killed_at_any_moment_leaves_the_store_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database(dir.path()).await;
+    let store = portal_server::store::Store::open(&url).await.unwrap();
+    portal_server::demo::load_if_empty(&store).await.unwrap();
+    let archive_dir = dir.path().join("archive");
+    let files = generate(&archive_dir, "4000");
+    // Its persons and organisations first; the documents (one file, one
+    // transaction) are what is killed.
+    let (people, docs) = files.split_at(1);
+    assert!(import_command(&url, people).status().unwrap().success());
+    let file = docs.to_vec();
+    let before = digest(&url).await;
+    let mut killed_while_running = 0;
+    let mut committed = None;
+    for delay_ms in [150u64, 400, 800, 1300, 2000] {
+        let mut child = import_command(&url, &file).spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let running = child.try_wait().unwrap().is_none();
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let now = digest(&url).await;
+        if running && now == before {
+            killed_while_running += 1;
+        } else if now != before {
+            // The import had committed before the kill: all of it is there.
+            committed = Some(now);
+            break;
+        }
+    }
+    assert!(killed_while_running >= 2, "the import was killed mid-way");
+    // A whole import gives the whole archive; a kill gave nothing of it.
+    let status = import_command(&url, &file).status().unwrap();
+    assert!(status.success());
+    let after = digest(&url).await;
+    if let Some(c) = committed {
+        assert_eq!(
+            c.len(),
+            after.len(),
+            "a kill after the commit kept all of it"
+        );
+    }
+    assert!(after.len() > before.len() + 4000);
+    let again = import_command(&url, &file).status().unwrap();
+    assert!(again.success());
+    assert_eq!(
+        digest(&url).await.len(),
+        after.len(),
+        "importing again changes nothing"
+    );
+}
+
+#[tokio::test]
+async fn two_imports_at_once_and_readers_during_an_import_see_one_archive_or_the_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database(dir.path()).await;
+    let s = start_on(url.clone(), dir, None, test_config()).await;
+    let work = tempfile::tempdir().unwrap();
+    // A large archive, and a demo update that retitles two of Aino's documents.
+    let big = generate(&work.path().join("big"), "5000");
+    let demo = portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).unwrap();
+    let mut update = person_update(AINO, |_| {});
+    update.people.clear();
+    for key in ["A09", "A28"] {
+        let mut d = demo
+            .documents
+            .iter()
+            .filter(|d| d.id == doc_id(key))
+            .max_by_key(|d| d.version)
+            .cloned()
+            .unwrap();
+        d.version += 1;
+        d.title = format!("Uusi otsikko {key}");
+        update.documents.push(d);
+    }
+    let small = work.path().join("update.json");
+    std::fs::write(&small, serde_json::to_string(&update).unwrap()).unwrap();
+    let c = s.login(AINO).await;
+    // Both imports at once, while Aino's front page is read again and again.
+    let mut a = import_command(&url, &big).spawn().unwrap();
+    let mut b = import_command(&url, std::slice::from_ref(&small))
+        .spawn()
+        .unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    loop {
+        let page = s.get(&c, "/").await;
+        assert_eq!(page.status, 200);
+        let new = (
+            page.body.contains("Uusi otsikko A09"),
+            page.body.contains("Uusi otsikko A28"),
+        );
+        assert_eq!(new.0, new.1, "a reader saw half an import");
+        seen.insert(new.0);
+        if a.try_wait().unwrap().is_some() && b.try_wait().unwrap().is_some() {
+            break;
+        }
+    }
+    assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+    let page = s.get(&c, "/").await.body;
+    assert!(page.contains("Uusi otsikko A09") && page.contains("Uusi otsikko A28"));
+    let imports: i64 = {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        sqlx::query_scalar("SELECT COUNT(*) FROM imports")
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        imports,
+        1 + 1 + big.len() as i64,
+        "the demo, the update, each file of the other"
+    );
+}
+
+#[tokio::test]
+async fn health_readiness_and_the_metrics_router() {
+    let s = phase2().await;
+    let c = s.client();
+    let h = s.get(&c, "/healthz").await;
+    assert_eq!((h.status, h.body.as_str()), (200, r#"{"status":"ok"}"#));
+    let r = s.get(&c, "/readyz").await;
+    assert_eq!((r.status, r.body.as_str()), (200, r#"{"status":"ready"}"#));
+    // Metrics: a recorder for this test process, served on a listener of its own.
+    let handle = portal_server::web::metrics::install().expect("recorder");
+    let user = s.login(AINO).await;
+    s.get(&user, &format!("/documents/{}", doc_id("A01"))).await;
+    s.get(&user, "/documents/no-such").await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = portal_server::web::metrics::router(handle, s.store.clone());
+    tokio::spawn(axum::serve(listener, app).into_future());
+    let text = reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        r#"portal_http_requests_total{route="/documents/{id}",status="200"} 1"#,
+        r#"portal_http_requests_total{route="/documents/{id}",status="404"} 1"#,
+        r#"portal_signins_total{outcome="ok"} 1"#,
+        "portal_http_request_duration_seconds_bucket{route=\"/documents/{id}\"",
+        "portal_audit_writes_total{outcome=\"ok\"}",
+        "portal_db_connections{state=\"open\"}",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    // No identity code or title in any label.
+    assert!(!text.contains(AINO) && !text.contains(&doc_id("A01")));
+}
+
+#[tokio::test]
+async fn the_command_line_checks_migrates_and_names_bad_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("store.db");
+    let url = format!("sqlite://{}", file.display());
+    let run = |args: &[&str], url: &str| {
+        Command::new(server_bin())
+            .args(args)
+            .env("PORTAL_DATABASE_URL", url)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    // No store yet: `check` fails and creates nothing.
+    let check = run(&["check"], &url);
+    assert!(!check.status.success());
+    assert!(String::from_utf8_lossy(&check.stderr).contains("database"));
+    assert!(!file.exists());
+    let migrate = run(&["migrate"], &url);
+    assert!(
+        migrate.status.success(),
+        "{}",
+        String::from_utf8_lossy(&migrate.stderr)
+    );
+    let check = run(&["check"], &url);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(String::from_utf8_lossy(&check.stdout).contains("ready"));
+    // A bad setting names its variable and its option, and the form expected.
+    let bad = run(&["check", "--phase", "3"], &url);
+    assert!(!bad.status.success());
+    let text = String::from_utf8_lossy(&bad.stderr).to_string();
+    assert!(
+        text.contains("PORTAL_PHASE (--phase)") && text.contains("1 or 2"),
+        "{text}"
+    );
+    let help = run(&["--help"], &url);
+    let help = String::from_utf8_lossy(&help.stdout).to_string();
+    for word in [
+        "serve",
+        "import",
+        "migrate",
+        "check",
+        "PORTAL_DATABASE_URL",
+        "--metrics-addr",
+    ] {
+        assert!(help.contains(word), "{word} in --help");
+    }
+}
