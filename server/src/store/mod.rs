@@ -181,13 +181,28 @@ where
 /// The pool: a bounded wait for a connection, so that with the database
 /// gone a request fails within seconds (503) instead of hanging; sqlx
 /// reconnects by itself when the database is back.
+///
+/// SQLite has one writer at a time, and every page writes (its audit row):
+/// while an import holds the write lock, a page waits for it (up to 30 s,
+/// `busy_timeout`) rather than failing after sqlx's default 5 s.
 fn pool_options(backend: Backend) -> AnyPoolOptions {
-    AnyPoolOptions::new()
+    let options = AnyPoolOptions::new()
         .max_connections(match backend {
             Backend::Sqlite => 8,
             Backend::Postgres => 16,
         })
-        .acquire_timeout(std::time::Duration::from_secs(3))
+        .acquire_timeout(std::time::Duration::from_secs(3));
+    match backend {
+        Backend::Sqlite => options.after_connect(|conn, _| {
+            Box::pin(async move {
+                sqlx::query("PRAGMA busy_timeout = 30000")
+                    .execute(conn)
+                    .await
+                    .map(|_| ())
+            })
+        }),
+        Backend::Postgres => options,
+    }
 }
 
 /// The newest migration this program carries.

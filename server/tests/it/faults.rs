@@ -288,7 +288,7 @@ async fn two_imports_at_once_and_readers_during_an_import_see_one_archive_or_the
     let s = start_on(url.clone(), dir, None, test_config()).await;
     let work = tempfile::tempdir().unwrap();
     // A large archive, and a demo update that retitles two of Aino's documents.
-    let big = generate(&work.path().join("big"), "5000");
+    let big = generate(&work.path().join("big"), "2000");
     let demo = portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).unwrap();
     let mut update = person_update(AINO, |_| {});
     update.people.clear();
