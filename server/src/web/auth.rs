@@ -161,20 +161,32 @@ async fn sign_in_failed(
     reason: &str,
 ) -> Result<Response, WebError> {
     tracing::warn!(reason, "OpenID sign-in refused");
-    state
-        .portal
-        .audit(
-            headers,
-            AuditEvent::anonymous("login", Some(reason), "refused"),
-        )
-        .await?;
     let t = Lang::default().t();
-    let mut res = page(
-        Lang::default(),
-        StatusCode::BAD_REQUEST,
+    let status = StatusCode::BAD_REQUEST;
+    sign_in_ended(
+        state,
+        headers,
+        reason,
+        status,
         t.signin_failed_title,
         t.signin_failed_text,
-    );
+    )
+    .await
+}
+
+/// The end of a sign-in that opens no session: the refusal audited, the
+/// browser's binding cleared, and a page of its own.
+async fn sign_in_ended(
+    state: &AppState,
+    headers: &HeaderMap,
+    reason: &str,
+    status: StatusCode,
+    title: &str,
+    text: &str,
+) -> Result<Response, WebError> {
+    let event = AuditEvent::anonymous("login", Some(reason), "refused");
+    state.portal.audit(headers, event).await?;
+    let mut res = page(Lang::default(), status, title, text);
     res.headers_mut().append(
         header::SET_COOKIE,
         cookies::clear(Kind::Oidc, state.portal.config.secure_cookies),
@@ -237,24 +249,17 @@ pub async fn oidc_callback(
     {
         // Identified, but nobody this portal has records of: a clear page,
         // no session, and nothing about the person kept.
-        portal
-            .audit(
-                &headers,
-                AuditEvent::anonymous("login", Some("unknown_person"), "refused"),
-            )
-            .await?;
         let t = Lang::default().t();
-        let mut res = page(
-            Lang::default(),
+        let (title, text) = (t.no_records_title, t.no_records_text);
+        return sign_in_ended(
+            &state,
+            &headers,
+            "unknown_person",
             StatusCode::OK,
-            t.no_records_title,
-            t.no_records_text,
-        );
-        res.headers_mut().append(
-            header::SET_COOKIE,
-            cookies::clear(Kind::Oidc, portal.config.secure_cookies),
-        );
-        return Ok(res);
+            title,
+            text,
+        )
+        .await;
     }
     let mut res = signed_in(&state, &headers, &identified.identity_code).await?;
     res.headers_mut().append(
