@@ -6,6 +6,7 @@ pub mod assemble;
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod inputs;
 pub mod policy;
 pub mod store;
 pub mod synth;
