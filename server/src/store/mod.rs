@@ -96,9 +96,36 @@ impl StoreError {
 }
 
 /// PostgreSQL's "the server is shutting down / not accepting connections"
-/// (class 57P) and SQLite's "cannot open" / "busy" / "I/O error".
+/// (class 57P, 08006: SQLSTATEs have five characters) and SQLite's "busy",
+/// "I/O error", "disk full" and "cannot open", with their extended codes
+/// (the primary code is the low byte).
 fn is_unavailable_code(code: Option<&str>) -> bool {
-    code.is_some_and(|c| c.starts_with("57P") || c == "08006" || c == "14" || c == "5" || c == "10")
+    let Some(c) = code else {
+        return false;
+    };
+    if c.len() == 5 {
+        return c.starts_with("57P") || c == "08006";
+    }
+    c.parse::<u32>()
+        .is_ok_and(|n| matches!(n & 0xff, 5 | 10 | 13 | 14))
+}
+
+#[cfg(test)]
+mod unavailable_tests {
+    use super::is_unavailable_code;
+
+    #[test]
+    fn database_codes_that_mean_come_back_later() {
+        for c in [
+            "57P01", "57P03", "08006", "5", "10", "266", "522", "13", "14", "1038",
+        ] {
+            assert!(is_unavailable_code(Some(c)), "{c}");
+        }
+        for c in ["23505", "40001", "42P01", "1", "19", "2067", "11", "abc"] {
+            assert!(!is_unavailable_code(Some(c)), "{c}");
+        }
+        assert!(!is_unavailable_code(None));
+    }
 }
 
 /// How many records (documents, relationships, disclosures) the cache of
