@@ -29,6 +29,8 @@ export default defineConfig({
   globalSetup: "./global-setup.ts",
   use: {
     baseURL: process.env.PORTAL_URL ?? "http://127.0.0.1:3000",
+    // A Finnish browser: before sign-in the portal speaks its Accept-Language.
+    locale: "fi-FI",
     launchOptions: chromium,
     trace: "off",
   },

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
+    DisclosuresPage, DocumentView, Frame, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
     TestPersonsPage, UseLogPage, ViewerInfo,
 };
 
@@ -32,6 +32,13 @@ mod on_server {
         }
         result
     }
+}
+
+/// The page frame (language, who is signed in); answered for everyone.
+#[server(endpoint = "frame")]
+pub async fn get_frame() -> Result<Frame, AppError> {
+    let (backend, headers) = on_server::context()?;
+    Ok(backend.frame(&headers).await)
 }
 
 #[server(endpoint = "viewer")]

@@ -7,7 +7,7 @@ use http::HeaderMap;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
+    DisclosuresPage, DocumentView, Frame, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
     TestPersonsPage, UseLogPage, ViewerInfo,
 };
 
@@ -16,6 +16,10 @@ use crate::model::{
 /// page comes with its viewer, resolved once for the request.
 #[async_trait::async_trait]
 pub trait Backend: Send + Sync + 'static {
+    /// The page frame: the language, and who is signed in if anyone (reads
+    /// no records, so it is not audited; never fails: a database away is
+    /// `unavailable`).
+    async fn frame(&self, headers: &HeaderMap) -> Frame;
     async fn viewer(&self, headers: &HeaderMap) -> Result<ViewerInfo, AppError>;
     async fn front_page(&self, headers: &HeaderMap) -> Result<Page<FrontPage>, AppError>;
     async fn task_page(

@@ -6,19 +6,31 @@ use http::StatusCode;
 
 use crate::error::{set_status, AppError};
 use crate::i18n::{self, Lang};
-use crate::model::{document_href, DocSummary};
+use crate::model::{document_href, DocSummary, Frame};
 
 /// The viewer's language, provided by the layout.
 pub fn lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// The page's `<title>`. During server rendering `leptos_meta` writes the
+/// The page frame (who is signed in, for whom), provided by the layout.
+pub fn frame() -> Frame {
+    use_context::<Frame>().unwrap_or_default()
+}
+
+/// The name of the person whose records are on screen when it is not the
+/// viewer (acting for a child), for pages that speak of them.
+pub fn acting_for() -> Option<String> {
+    frame().viewer.and_then(|v| v.acting_for).map(|c| c.name)
+}
+
+/// The page's `<title>`, with the site's name. During server rendering `leptos_meta` writes the
 /// text into `<head>` as it is, so a document title such as
 /// `</title><script>…` would become markup: the server escapes it here. In
 /// the browser the text goes to `document.title`, which takes plain text.
 #[component]
 pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
+    let text = lang().page_title(&text);
     #[cfg(feature = "ssr")]
     let text = html_escape::encode_text(&text).into_owned();
     view! { <leptos_meta::Title text=text /> }
@@ -73,13 +85,23 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" aria-live="polite">{lang().t().loading}</p> }
 }
 
-/// The information text of R-INFO-1.
+/// The information text of R-INFO-1, under a heading, open on a person's
+/// first visit and folded after (a `<details>`: keyboard and screen
+/// readers know it). Acting for a child, it speaks of the child.
 #[component]
 pub fn InfoText() -> impl IntoView {
+    let l = lang();
+    let t = l.t();
+    let text = match acting_for() {
+        Some(name) => l.about("info_text_for", &name),
+        None => t.info_text.to_string(),
+    };
+    let open = frame().viewer.is_none_or(|v| v.first_visit);
     view! {
-        <p class="info-text" role="note" data-testid="info-text">
-            {lang().t().info_text}
-        </p>
+        <details class="info-text" data-testid="info-text" open=open>
+            <summary><h2>{t.info_heading}</h2></summary>
+            <p>{text}</p>
+        </details>
     }
 }
 
@@ -100,18 +122,56 @@ pub fn DocNotices(doc: DocSummary) -> impl IntoView {
     let t = lang().t();
     view! {
         {doc.shared.then(|| view! { <p class="notice shared">{t.shared_notice}</p> })}
-        {doc.withheld_from_guardians.then(|| view! { <p class="notice withheld">{t.withheld_notice}</p> })}
+        {doc.withheld_from_guardians.then(|| view! { <p class="notice-box withheld" role="note">{t.withheld_notice}</p> })}
         {doc.delay_ended.then(|| view! { <p class="notice delay-ended">{t.delay_ended_notice}</p> })}
     }
 }
 
-/// A document's name as a link, with the "New" label (R-FRONT-2/3, R-TASK-8).
+/// A document's name as a link, with the "New" label (R-FRONT-2/3,
+/// R-TASK-8). `from`: the task view (with its search) the link is on, for
+/// the document page's breadcrumbs.
 #[component]
-pub fn DocLink(doc: DocSummary) -> impl IntoView {
+pub fn DocLink(doc: DocSummary, #[prop(optional)] from: Option<String>) -> impl IntoView {
     let t = lang().t();
+    let href = match from {
+        Some(from) => format!(
+            "{}?from={}",
+            document_href(&doc.id),
+            crate::model::encode_segment(&from)
+        ),
+        None => document_href(&doc.id),
+    };
     view! {
-        <a href=document_href(&doc.id) class="doc-link">{doc.title.clone()}</a>
+        <a href=href class="doc-link">{doc.title.clone()}</a>
         {doc.is_new.then(|| view! { " " <span class="new-label">{t.new_label}</span> })}
+    }
+}
+
+/// What "New" means, on pages that show the label.
+#[component]
+pub fn NewLegend(show: bool) -> impl IntoView {
+    show.then(|| {
+        let t = lang().t();
+        view! { <p class="legend" data-testid="new-legend"><span class="new-label">{t.new_label}</span> " " {t.new_legend}</p> }
+    })
+}
+
+/// Breadcrumbs: the trail from the front page to this one (the last item
+/// is this page, not a link).
+#[component]
+pub fn Breadcrumbs(trail: Vec<(String, Option<String>)>) -> impl IntoView {
+    let t = lang().t();
+    let last = trail.len().saturating_sub(1);
+    view! {
+        <nav class="breadcrumbs" aria-label=t.breadcrumbs>
+            <ol>
+                <li><a href="/">{t.front_page}</a></li>
+                {trail.into_iter().enumerate().map(|(i, (text, href))| match href {
+                    Some(href) if i != last => view! { <li><a href=href>{text}</a></li> }.into_any(),
+                    _ => view! { <li><span aria-current="page">{text}</span></li> }.into_any(),
+                }).collect_view()}
+            </ol>
+        </nav>
     }
 }
 

@@ -1,7 +1,26 @@
-//! The portal's words in Finnish, Swedish and English. A viewer sees the
-//! language recorded for them in the population data (`people[].language`).
+//! The portal's words in Finnish, Swedish and English, in Fluent files
+//! (`app/locales/{fi,sv,en}/main.ftl`) built into the binary and the
+//! WebAssembly by `fluent-templates`. A viewer chooses the language in the
+//! header; it defaults to the one recorded in the population data, then to
+//! the browser's (`Accept-Language`).
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
 use serde::{Deserialize, Serialize};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "fi",
+        // No Unicode isolation marks around arguments: they would end up in
+        // attribute values and in what a screen reader spells out.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
@@ -12,6 +31,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Fi => "fi",
@@ -20,563 +41,360 @@ impl Lang {
         }
     }
 
+    /// A language by its code (`fi`, `sv`, `en`, any case; a region such as
+    /// `sv-FI` is ignored).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next().unwrap_or_default().trim();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
+    }
+
+    /// The language's name in itself, for the language choice.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Fi => "Suomi",
+            Lang::Sv => "Svenska",
+            Lang::En => "English",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        static IDS: LazyLock<[LanguageIdentifier; 3]> =
+            LazyLock::new(|| Lang::ALL.map(|l| l.code().parse().unwrap_or_default()));
+        let [fi, sv, en] = &*IDS;
+        match self {
+            Lang::Fi => fi,
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
+    /// One message, by its id.
+    pub fn message(self, id: &str) -> String {
+        LOCALES.lookup(self.id(), id)
+    }
+
+    /// One message with its arguments.
+    pub fn message_with(self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
+        LOCALES.lookup_with_args(self.id(), id, &args)
+    }
+
     /// "1 asiakirja", "2 asiakirjaa": a count of documents with its noun.
     pub fn documents(self, n: u32) -> String {
-        let t = self.t();
-        let noun = if n == 1 {
-            t.document_one
-        } else {
-            t.document_many
-        };
-        format!("{n} {noun}")
+        self.message_with("documents", &[("count", FluentValue::from(n))])
+    }
+
+    /// A message about a person, by name ("viewing_for", "front_title_for", …).
+    pub fn about(self, id: &str, name: &str) -> String {
+        self.message_with(id, &[("name", FluentValue::from(name))])
+    }
+
+    /// "Show all: Child protection (13)".
+    pub fn show_all_in(self, group: &str, count: u32) -> String {
+        self.message_with(
+            "show_all_in",
+            &[
+                ("group", FluentValue::from(group)),
+                ("count", FluentValue::from(count)),
+            ],
+        )
+    }
+
+    /// A page's title with the site's name.
+    pub fn page_title(self, page: &str) -> String {
+        self.message_with("page_title", &[("page", FluentValue::from(page))])
+    }
+
+    /// "Printed 1.12.2026".
+    pub fn printed_on(self, date: &str) -> String {
+        self.message_with("printed_on", &[("date", FluentValue::from(date))])
     }
 
     pub fn t(self) -> &'static Texts {
+        static TEXTS: LazyLock<[Texts; 3]> = LazyLock::new(|| Lang::ALL.map(Texts::load));
+        let [fi, sv, en] = &*TEXTS;
         match self {
-            Lang::Fi => &FI,
-            Lang::Sv => &SV,
-            Lang::En => &EN,
+            Lang::Fi => fi,
+            Lang::Sv => sv,
+            Lang::En => en,
         }
     }
 }
 
-pub struct Texts {
-    pub portal: &'static str,
-    pub skip_to_content: &'static str,
-    pub sign_out: &'static str,
-    pub front_title: &'static str,
-    pub new_label: &'static str,
-    pub show_all: &'static str,
-    pub no_documents: &'static str,
-    pub info_text: &'static str,
-    pub relationship: &'static str,
-    pub relationship_started: &'static str,
-    pub relationship_ended: &'static str,
-    pub child_protection_started: &'static str,
-    pub child_protection_ended: &'static str,
-    pub contact_person: &'static str,
-    pub name: &'static str,
-    pub date: &'static str,
-    pub attachments: &'static str,
-    pub created: &'static str,
-    pub social_service: &'static str,
-    pub register_keeper: &'static str,
-    pub shared_notice: &'static str,
-    pub withheld_notice: &'static str,
-    pub delay_ended_notice: &'static str,
-    pub search: &'static str,
-    pub from: &'static str,
-    pub to: &'static str,
-    pub sort_by: &'static str,
-    pub order: &'static str,
-    pub newest_first: &'static str,
-    pub oldest_first: &'static str,
-    pub a_to_z: &'static str,
-    pub z_to_a: &'static str,
-    pub from_raised: &'static str,
-    pub page: &'static str,
-    pub previous: &'static str,
-    pub next: &'static str,
-    /// "1 document" and "n documents".
-    pub document_one: &'static str,
-    pub document_many: &'static str,
-    pub back_to_front: &'static str,
-    pub author: &'static str,
-    pub signatures: &'static str,
-    pub correction: &'static str,
-    pub corrected_by: &'static str,
-    pub reason: &'static str,
-    pub open_pdf: &'static str,
-    pub service_tasks: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_text: &'static str,
-    pub bad_request_title: &'static str,
-    pub bad_request_text: &'static str,
-    pub error_title: &'static str,
-    pub error_text: &'static str,
-    pub loading: &'static str,
-    pub acting_for: &'static str,
-    pub test_banner: &'static str,
-    pub own_records: &'static str,
-    pub back_to_own: &'static str,
-    pub drawn_up: &'static str,
-    pub to_raised: &'static str,
-    pub standing_note: &'static str,
-    pub attachment_delay_ended: &'static str,
-    pub attachment_withheld_notice: &'static str,
-    pub disclosures: &'static str,
-    pub disclosures_intro: &'static str,
-    pub disclosed_at: &'static str,
-    pub recipient: &'static str,
-    pub disclosed_data: &'static str,
-    pub document: &'static str,
-    pub no_disclosures: &'static str,
-    pub document_disclosures: &'static str,
-    pub too_many_title: &'static str,
-    pub too_many_text: &'static str,
-    pub signin_failed_title: &'static str,
-    pub signin_failed_text: &'static str,
-    pub no_records_title: &'static str,
-    pub no_records_text: &'static str,
-    pub forbidden_title: &'static str,
-    pub forbidden_text: &'static str,
-    pub use_log: &'static str,
-    pub use_log_intro: &'static str,
-    pub use_log_empty: &'static str,
-    pub use_log_when: &'static str,
-    pub use_log_who: &'static str,
-    pub use_log_what: &'static str,
-    pub relation_own: &'static str,
-    pub relation_guardian: &'static str,
-    pub relation_info_right: &'static str,
-    pub relation_unknown: &'static str,
-    pub action_front_page: &'static str,
-    pub action_task_page: &'static str,
-    pub action_document: &'static str,
-    pub action_document_body: &'static str,
-    pub action_attachment: &'static str,
-    pub action_disclosures: &'static str,
-    pub action_use_log: &'static str,
-    pub signed_out: &'static str,
-    pub unavailable_title: &'static str,
-    pub unavailable_text: &'static str,
+/// The plain messages of a language, looked up once: `t.sign_out` rather
+/// than a lookup by a string id at every use, so that a misspelt id does not
+/// compile.
+macro_rules! texts {
+    ($($id:ident,)*) => {
+        pub struct Texts {
+            $(pub $id: &'static str,)*
+        }
+
+        impl Texts {
+            /// Every message id of [`Texts`].
+            pub const IDS: &'static [&'static str] = &[$(stringify!($id),)*];
+
+            fn load(lang: Lang) -> Texts {
+                // Looked up once per language, kept for the life of the process.
+                Texts { $($id: Box::leak(lang.message(stringify!($id)).into_boxed_str()),)* }
+            }
+        }
+    };
 }
 
-pub const FI: Texts = Texts {
-    portal: "Sosiaalihuollon asiakirjat",
-    skip_to_content: "Siirry sisältöön",
-    sign_out: "Kirjaudu ulos",
-    front_title: "Omat sosiaalihuollon asiakirjat",
-    new_label: "Uusi",
-    show_all: "Näytä kaikki",
-    no_documents: "Ei näytettäviä asiakirjoja.",
-    info_text: "OmaKannassa ei näytetä kaikkia sinusta sosiaalihuollon asiakasrekisteriin ja Sosiaalihuollon asiakastiedon arkistoon tallennettuja asiakirjoja. Sinulla on kuitenkin oikeus pyytää nähtäväksi kaikki asiakastietosi siinä sosiaalihuollon yksikössä, jossa asiasi on hoidettu. Oikeus perustuu sosiaalihuollon asiakkaan asemasta ja oikeuksista annetun lain 11 §:ään.",
-    relationship: "Asiakkuus",
-    relationship_started: "Asiakkuus alkanut",
-    relationship_ended: "Asiakkuus päättynyt",
-    child_protection_started: "Lastensuojelun asiakkuus alkanut",
-    child_protection_ended: "Lastensuojelun asiakkuus päättynyt",
-    contact_person: "Omatyöntekijä",
-    name: "Nimi",
-    date: "Päivämäärä",
-    attachments: "Liitteet",
-    created: "Tallennettu",
-    social_service: "Sosiaalipalvelu",
-    register_keeper: "Rekisterinpitäjä",
-    shared_notice: "Asiakirja on laadittu yhteisesti useammalle asiakkaalle.",
-    withheld_notice: "Tätä asiakirjaa ei näytetä huoltajillesi.",
-    delay_ended_notice: "Asiakirjan näyttämisen viivästys on päättynyt.",
-    search: "Hae",
-    from: "Alkaen",
-    to: "Asti",
-    sort_by: "Järjestä",
-    order: "Järjestys",
-    newest_first: "Uusin ensin",
-    oldest_first: "Vanhin ensin",
-    a_to_z: "A–Ö",
-    z_to_a: "Ö–A",
-    from_raised: "Päivämäärähaku ulottuu 1.1.2023 asti; haku alkaa siitä.",
-    page: "Sivu",
-    previous: "Edellinen",
-    next: "Seuraava",
-    document_one: "asiakirja",
-    document_many: "asiakirjaa",
-    back_to_front: "Etusivulle",
-    author: "Laatija",
-    signatures: "Allekirjoitukset",
-    correction: "Korjaus",
-    corrected_by: "Korjaaja",
-    reason: "Syy",
-    open_pdf: "Avaa asiakirja (PDF)",
-    service_tasks: "Palvelutehtävät",
-    not_found_title: "Asiakirjaa tai sivua ei löydy",
-    not_found_text: "Hakemaasi asiakirjaa tai sivua ei löydy.",
-    bad_request_title: "Virheellinen pyyntö",
-    bad_request_text: "Pyyntöä ei voitu käsitellä. Palaa etusivulle ja yritä uudelleen.",
-    error_title: "Jokin meni vikaan",
-    error_text: "Tietoja ei voitu näyttää. Yritä myöhemmin uudelleen.",
-    loading: "Ladataan…",
-    acting_for: "Asioit henkilön puolesta",
-    test_banner: "Testitunnistautuminen: kuka tahansa voi kirjautua kenenä tahansa. Ei oikeita asiakastietoja.",
-    own_records: "Omat tiedot",
-    back_to_own: "Palaa omiin tietoihin",
-    drawn_up: "Laadittu",
-    to_raised: "Päivämäärähaku ulottuu 1.1.2023 asti; sitä aiempia asiakirjoja ei voi hakea, joten haku ei löydä mitään.",
-    standing_note: "Kaikkia asiakirjoja ei näytetä tässä palvelussa: ei niitä, jotka on tallennettu ennen kuin sosiaalihuollon organisaatio otti Kanta-palvelut käyttöön, eikä Kanta-palvelujen käyttöönoton ensimmäisen vaiheen asiakirjoja. Niistä voi kysyä sosiaalihuollon organisaatiolta.",
-    attachment_delay_ended: "Liitteen näyttämisen viivästys on päättynyt.",
-    attachment_withheld_notice: "Tätä liitettä ei näytetä huoltajillesi.",
-    disclosures: "Tietojen luovutukset",
-    disclosures_intro: "Kerrat, jolloin näiden asiakirjojen tietoja on haettu toisen rekisterinpitäjän rekisteristä: aika, tiedot saanut organisaatio ja luovutetut tiedot.",
-    disclosed_at: "Aika",
-    recipient: "Vastaanottaja",
-    disclosed_data: "Luovutetut tiedot",
-    document: "Asiakirja",
-    no_disclosures: "Ei näytettäviä luovutuksia.",
-    document_disclosures: "Tämän asiakirjan luovutukset",
-    too_many_title: "Liian monta yritystä",
-    too_many_text: "Kirjautumisyrityksiä on tullut tästä osoitteesta liian monta. Odota hetki ja yritä uudelleen.",
-    signin_failed_title: "Tunnistautuminen epäonnistui",
-    signin_failed_text: "Tunnistautumista ei voitu viedä loppuun. Aloita tunnistautuminen uudelleen.",
-    no_records_title: "Sinulla ei ole asiakirjoja tässä palvelussa",
-    no_records_text: "Tunnistautuminen onnistui, mutta tässä palvelussa ei ole sinusta sosiaalihuollon asiakirjoja. Voit pyytää tietojasi siitä sosiaalihuollon yksiköstä, jossa asiaasi on hoidettu.",
-    forbidden_title: "Pyyntö hylättiin",
-    forbidden_text: "Pyyntöä ei hyväksytty, koska se ei tullut tämän palvelun sivulta. Palaa etusivulle ja yritä uudelleen.",
-    use_log: "Tietojeni käyttö tässä palvelussa",
-    use_log_intro: "Tässä näkyy, kuka on avannut asiakirjojasi tässä palvelussa ja milloin, uusin ensin: sinä itse tai huoltajasi tai tiedonsaantioikeutettu ollessasi alaikäinen.",
-    use_log_empty: "Asiakirjojasi ei ole vielä avattu tässä palvelussa.",
-    use_log_when: "Aika",
-    use_log_who: "Kuka",
-    use_log_what: "Mitä avattiin",
-    relation_own: "sinä itse",
-    relation_guardian: "huoltaja",
-    relation_info_right: "tiedonsaantioikeutettu",
-    relation_unknown: "huoltaja tai tiedonsaantioikeutettu",
-    action_front_page: "Etusivu",
-    action_task_page: "Palvelutehtävän asiakirjat",
-    action_document: "Asiakirja",
-    action_document_body: "Asiakirjan tiedosto",
-    action_attachment: "Liite",
-    action_disclosures: "Luovutustiedot",
-    action_use_log: "Tietojeni käyttö",
-    signed_out: "Olet kirjautunut ulos.",
-    unavailable_title: "Palvelu ei ole juuri nyt käytettävissä",
-    unavailable_text: "Tietoja ei juuri nyt saada. Yritä hetken kuluttua uudelleen.",
-};
+texts! {
+    portal,
+    skip_to_content,
+    sign_out,
+    front_title,
+    new_label,
+    show_all,
+    no_documents,
+    info_text,
+    relationship,
+    relationship_started,
+    relationship_ended,
+    child_protection_started,
+    child_protection_ended,
+    contact_person,
+    name,
+    date,
+    attachments,
+    created,
+    social_service,
+    register_keeper,
+    shared_notice,
+    withheld_notice,
+    delay_ended_notice,
+    search,
+    from,
+    to,
+    sort_by,
+    order,
+    newest_first,
+    oldest_first,
+    a_to_z,
+    z_to_a,
+    from_raised,
+    page,
+    previous,
+    next,
+    back_to_front,
+    author,
+    signatures,
+    correction,
+    corrected_by,
+    reason,
+    open_pdf,
+    service_tasks,
+    not_found_title,
+    not_found_text,
+    bad_request_title,
+    bad_request_text,
+    error_title,
+    error_text,
+    loading,
+    acting_for,
+    test_banner,
+    own_records,
+    back_to_own,
+    drawn_up,
+    to_raised,
+    standing_note,
+    attachment_delay_ended,
+    attachment_withheld_notice,
+    disclosures,
+    disclosures_intro,
+    disclosed_at,
+    recipient,
+    disclosed_data,
+    document,
+    no_disclosures,
+    document_disclosures,
+    too_many_title,
+    too_many_text,
+    signin_failed_title,
+    signin_failed_text,
+    no_records_title,
+    no_records_text,
+    forbidden_title,
+    forbidden_text,
+    use_log,
+    use_log_intro,
+    use_log_empty,
+    use_log_when,
+    use_log_who,
+    use_log_what,
+    relation_own,
+    relation_guardian,
+    relation_info_right,
+    relation_unknown,
+    action_front_page,
+    action_task_page,
+    action_document,
+    action_document_body,
+    action_attachment,
+    action_disclosures,
+    action_use_log,
+    signed_out,
+    unavailable_title,
+    unavailable_text,
+    language,
+    whose_records,
+    show_records,
+    signed_in_as,
+    sign_in,
+    info_heading,
+    new_legend,
+    breadcrumbs,
+    front_page,
+    footer_label,
+    accessibility,
+    contact,
+    privacy,
+    print,
+    whose_document,
+    file_pdf,
+    opens_in_new_window,
+    sign_in_title,
+    oidc_intro,
+    identify,
+    signin_unavailable,
+    test_heading,
+    choose_test_person,
+    search_persons,
+    pages,
+    accessibility_intro,
+    accessibility_status_heading,
+    accessibility_status,
+    accessibility_feedback_heading,
+    accessibility_feedback,
+    accessibility_enforcement_heading,
+    accessibility_enforcement,
+    contact_text,
+    privacy_text,
+    page_loaded,
+}
 
-pub const SV: Texts = Texts {
-    portal: "Socialvårdens handlingar",
-    skip_to_content: "Gå till innehållet",
-    sign_out: "Logga ut",
-    front_title: "Mina socialvårdshandlingar",
-    new_label: "Ny",
-    show_all: "Visa alla",
-    no_documents: "Inga handlingar att visa.",
-    info_text: "På MittKanta visas inte alla handlingar som har lagrats om dig i socialvårdens klientregister och Klientdataarkivet för socialvården. Du har dock rätt att begära att få se alla klientuppgifter vid den socialserviceenhet där ärendet har uträttats. Rätten grundar sig på 11 § i lagen om klientens ställning och rättigheter inom socialvården.",
-    relationship: "Klientrelation",
-    relationship_started: "Klientrelationen inleddes",
-    relationship_ended: "Klientrelationen avslutades",
-    child_protection_started: "Klientrelationen inom barnskyddet inleddes",
-    child_protection_ended: "Klientrelationen inom barnskyddet avslutades",
-    contact_person: "Egen kontaktperson",
-    name: "Namn",
-    date: "Datum",
-    attachments: "Bilagor",
-    created: "Lagrad",
-    social_service: "Socialservice",
-    register_keeper: "Personuppgiftsansvarig",
-    shared_notice: "Handlingen har upprättats gemensamt för flera klienter.",
-    withheld_notice: "Denna handling visas inte för dina vårdnadshavare.",
-    delay_ended_notice: "Den fördröjda visningen av handlingen har upphört.",
-    search: "Sök",
-    from: "Från",
-    to: "Till",
-    sort_by: "Sortera",
-    order: "Ordning",
-    newest_first: "Nyaste först",
-    oldest_first: "Äldsta först",
-    a_to_z: "A–Ö",
-    z_to_a: "Ö–A",
-    from_raised: "Datumsökningen når tillbaka till 1.1.2023; sökningen börjar där.",
-    page: "Sida",
-    previous: "Föregående",
-    next: "Nästa",
-    document_one: "handling",
-    document_many: "handlingar",
-    back_to_front: "Till första sidan",
-    author: "Upprättad av",
-    signatures: "Underskrifter",
-    correction: "Korrigering",
-    corrected_by: "Korrigerad av",
-    reason: "Orsak",
-    open_pdf: "Öppna handlingen (PDF)",
-    service_tasks: "Serviceuppgifter",
-    not_found_title: "Handlingen eller sidan hittades inte",
-    not_found_text: "Handlingen eller sidan du söker finns inte.",
-    bad_request_title: "Felaktig begäran",
-    bad_request_text: "Begäran kunde inte behandlas. Gå tillbaka till första sidan och försök igen.",
-    error_title: "Något gick fel",
-    error_text: "Uppgifterna kunde inte visas. Försök igen senare.",
-    loading: "Laddar…",
-    acting_for: "Du uträttar ärenden för",
-    test_banner: "Testidentifiering: vem som helst kan logga in som vem som helst. Inga riktiga klientuppgifter.",
-    own_records: "Egna uppgifter",
-    back_to_own: "Tillbaka till dina egna uppgifter",
-    drawn_up: "Upprättad",
-    to_raised: "Datumsökningen når tillbaka till 1.1.2023; tidigare handlingar kan inte sökas, så sökningen hittar ingenting.",
-    standing_note: "Alla handlingar visas inte i den här tjänsten: inte de som lagrats innan socialvårdsorganisationen började använda Kanta-tjänsterna, och inte heller handlingar från det första skedet av införandet av Kanta-tjänsterna. Man kan fråga socialvårdsorganisationen om dem.",
-    attachment_delay_ended: "Den fördröjda visningen av bilagan har upphört.",
-    attachment_withheld_notice: "Denna bilaga visas inte för dina vårdnadshavare.",
-    disclosures: "Utlämnanden av uppgifter",
-    disclosures_intro: "Gånger då uppgifter i de här handlingarna har sökts i en annan personuppgiftsansvarigs register: tidpunkt, den organisation som fick uppgifterna och vilka uppgifter som lämnades ut.",
-    disclosed_at: "Tidpunkt",
-    recipient: "Mottagare",
-    disclosed_data: "Utlämnade uppgifter",
-    document: "Handling",
-    no_disclosures: "Inga utlämnanden att visa.",
-    document_disclosures: "Utlämnanden av denna handling",
-    too_many_title: "För många försök",
-    too_many_text: "Det har kommit för många inloggningsförsök från den här adressen. Vänta en stund och försök igen.",
-    signin_failed_title: "Identifieringen misslyckades",
-    signin_failed_text: "Identifieringen kunde inte slutföras. Börja identifieringen på nytt.",
-    no_records_title: "Du har inga handlingar i den här tjänsten",
-    no_records_text: "Identifieringen lyckades, men den här tjänsten har inga socialvårdshandlingar om dig. Du kan begära dina uppgifter av den enhet inom socialvården där ditt ärende har skötts.",
-    forbidden_title: "Begäran avvisades",
-    forbidden_text: "Begäran godtogs inte eftersom den inte kom från en sida i den här tjänsten. Gå tillbaka till startsidan och försök igen.",
-    use_log: "Användningen av mina uppgifter i den här tjänsten",
-    use_log_intro: "Här syns vem som har öppnat dina handlingar i den här tjänsten och när, den senaste först: du själv, eller din vårdnadshavare eller en person med rätt att få uppgifter medan du är minderårig.",
-    use_log_empty: "Dina handlingar har ännu inte öppnats i den här tjänsten.",
-    use_log_when: "Tid",
-    use_log_who: "Vem",
-    use_log_what: "Vad som öppnades",
-    relation_own: "du själv",
-    relation_guardian: "vårdnadshavare",
-    relation_info_right: "person med rätt att få uppgifter",
-    relation_unknown: "vårdnadshavare eller person med rätt att få uppgifter",
-    action_front_page: "Startsidan",
-    action_task_page: "Servicefunktionens handlingar",
-    action_document: "Handling",
-    action_document_body: "Handlingens fil",
-    action_attachment: "Bilaga",
-    action_disclosures: "Utlämnanden",
-    action_use_log: "Användningen av mina uppgifter",
-    signed_out: "Du har loggat ut.",
-    unavailable_title: "Tjänsten är inte tillgänglig just nu",
-    unavailable_text: "Uppgifterna kan inte hämtas just nu. Försök igen om en stund.",
-};
-
-pub const EN: Texts = Texts {
-    portal: "Social-welfare records",
-    skip_to_content: "Skip to content",
-    sign_out: "Sign out",
-    front_title: "My social-welfare documents",
-    new_label: "New",
-    show_all: "Show all",
-    no_documents: "No documents to show.",
-    info_text: "MittKanta does not show all the documents stored about you in the social-welfare client register and the Client Data Archive for social welfare. You have the right to ask to see all your client information at the social-welfare unit where the matter was handled. The right is based on section 11 of the Act on the Status and Rights of Social Welfare Clients.",
-    relationship: "Client relationship",
-    relationship_started: "Client relationship started",
-    relationship_ended: "Client relationship ended",
-    child_protection_started: "Child-protection client relationship started",
-    child_protection_ended: "Child-protection client relationship ended",
-    contact_person: "Own contact person",
-    name: "Name",
-    date: "Date",
-    attachments: "Attachments",
-    created: "Stored",
-    social_service: "Social service",
-    register_keeper: "Register keeper",
-    shared_notice: "This document was drawn up jointly for several clients.",
-    withheld_notice: "This document is not shown to your guardians.",
-    delay_ended_notice: "The delayed display of this document has ended.",
-    search: "Search",
-    from: "From",
-    to: "To",
-    sort_by: "Sort by",
-    order: "Order",
-    newest_first: "Newest first",
-    oldest_first: "Oldest first",
-    a_to_z: "A–Z",
-    z_to_a: "Z–A",
-    from_raised: "Date search reaches back to 1 Jan 2023; the search starts there.",
-    page: "Page",
-    previous: "Previous",
-    next: "Next",
-    document_one: "document",
-    document_many: "documents",
-    back_to_front: "Front page",
-    author: "Author",
-    signatures: "Signatures",
-    correction: "Correction",
-    corrected_by: "Corrected by",
-    reason: "Reason",
-    open_pdf: "Open the document (PDF)",
-    service_tasks: "Service tasks",
-    not_found_title: "Document or page not found",
-    not_found_text: "The document or page you asked for does not exist.",
-    bad_request_title: "Bad request",
-    bad_request_text: "The request could not be handled. Go back to the front page and try again.",
-    error_title: "Something went wrong",
-    error_text: "The information could not be shown. Please try again later.",
-    loading: "Loading…",
-    acting_for: "Acting on behalf of",
-    test_banner: "Test identification: anyone can sign in as anyone. No real client data.",
-    own_records: "My own records",
-    back_to_own: "Back to my own records",
-    drawn_up: "Drawn up",
-    to_raised: "Date search reaches back to 1 Jan 2023; earlier documents cannot be searched, so the search finds nothing.",
-    standing_note: "Not every document is shown in this service: documents saved before the social-welfare organisation started using the Kanta Services are not, nor are documents from the first stage of introducing the Kanta Services. The social-welfare organisation can tell you about them.",
-    attachment_delay_ended: "The delayed display of this attachment has ended.",
-    attachment_withheld_notice: "This attachment is not shown to your guardians.",
-    disclosures: "Disclosures of data",
-    disclosures_intro: "Times the data in these records were searched from another register keeper's register: when, the organisation that received the data, and which data.",
-    disclosed_at: "Time",
-    recipient: "Recipient",
-    disclosed_data: "Data disclosed",
-    document: "Document",
-    no_disclosures: "No disclosures to show.",
-    document_disclosures: "Disclosures of this document",
-    too_many_title: "Too many attempts",
-    too_many_text: "There have been too many sign-in attempts from this address. Wait a moment and try again.",
-    signin_failed_title: "Identification failed",
-    signin_failed_text: "The identification could not be completed. Start the identification again.",
-    no_records_title: "You have no documents in this service",
-    no_records_text: "You were identified, but this service holds no social welfare documents about you. You can ask for your information from the social welfare unit that handled your matter.",
-    forbidden_title: "The request was refused",
-    forbidden_text: "The request was not accepted because it did not come from a page of this service. Go back to the front page and try again.",
-    use_log: "Use of my information in this service",
-    use_log_intro: "This shows who has opened your documents in this service and when, newest first: you yourself, or your guardian or a holder of a right to information while you are a minor.",
-    use_log_empty: "Your documents have not yet been opened in this service.",
-    use_log_when: "Time",
-    use_log_who: "Who",
-    use_log_what: "What was opened",
-    relation_own: "you",
-    relation_guardian: "guardian",
-    relation_info_right: "holder of a right to information",
-    relation_unknown: "guardian or holder of a right to information",
-    action_front_page: "Front page",
-    action_task_page: "Documents of a service task",
-    action_document: "Document",
-    action_document_body: "Document file",
-    action_attachment: "Attachment",
-    action_disclosures: "Disclosures",
-    action_use_log: "Use of my information",
-    signed_out: "You have signed out.",
-    unavailable_title: "The service is not available just now",
-    unavailable_text: "The information cannot be fetched just now. Try again in a moment.",
-};
-
-/// Finnish-style date: 5.3.2024.
+/// Finnish-style date: 5.3.2024 (the same in Swedish and in English, as on
+/// Finnish public services).
 pub fn date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     format!("{}.{}.{}", d.day(), d.month(), d.year())
 }
 
-/// Names of the social services, one code each (archive-format.md, "Codes";
-/// the codes the visibility rules name are among them): (code, fi, sv, en).
-const SOCIAL_SERVICES: [(&str, &str, &str, &str); 20] = [
-    (
-        "social_work",
-        "Sosiaalityö",
-        "Socialt arbete",
-        "Social work",
-    ),
-    (
-        "adult_social_work",
-        "Aikuissosiaalityö",
-        "Socialt arbete för vuxna",
-        "Social work for adults",
-    ),
-    (
-        "income_support",
-        "Toimeentulotuki",
-        "Utkomststöd",
-        "Income support",
-    ),
-    (
-        "social_rehabilitation",
-        "Sosiaalinen kuntoutus",
-        "Social rehabilitering",
-        "Social rehabilitation",
-    ),
-    (
-        "substance_abuse_rehabilitation",
-        "Päihdekuntoutus",
-        "Missbrukarrehabilitering",
-        "Substance-abuse rehabilitation",
-    ),
-    ("family_work", "Perhetyö", "Familjearbete", "Family work"),
-    (
-        "child_protection",
-        "Lastensuojelu",
-        "Barnskydd",
-        "Child protection",
-    ),
-    (
-        "child_guidance_family_counselling",
-        "Kasvatus- ja perheneuvonta",
-        "Uppfostrings- och familjerådgivning",
-        "Child guidance and family counselling",
-    ),
-    (
-        "child_welfare_supervisor",
-        "Lastenvalvojan palvelut",
-        "Barnatillsyningsmannens tjänster",
-        "Child welfare supervisor services",
-    ),
-    (
-        "personal_assistance",
-        "Henkilökohtainen apu",
-        "Personlig assistans",
-        "Personal assistance",
-    ),
-    (
-        "disability_services",
-        "Vammaispalvelut",
-        "Service för personer med funktionsnedsättning",
-        "Disability services",
-    ),
-    ("home_care", "Kotihoito", "Hemvård", "Home care"),
-    ("home_help", "Kotipalvelu", "Hemservice", "Home help"),
-    (
-        "adoption_counselling",
-        "Adoptioneuvonta",
-        "Adoptionsrådgivning",
-        "Adoption counselling",
-    ),
-    (
-        "shelter_service",
-        "Turvakotipalvelu",
-        "Skyddshemstjänster",
-        "Shelter service",
-    ),
-    (
-        "violence_prevention",
-        "Lähisuhde- ja perheväkivallan ehkäisy",
-        "Förebyggande av våld i nära relationer och familjevåld",
-        "Prevention of intimate-partner and family violence",
-    ),
-    (
-        "parentage_investigation",
-        "Vanhemmuuden selvittäminen",
-        "Utredning av föräldraskap",
-        "Parentage investigation",
-    ),
-    (
-        "paternity_investigation",
-        "Isyyden selvittäminen",
-        "Utredning av faderskap",
-        "Paternity investigation",
-    ),
-    (
-        "maternity_investigation",
-        "Äitiyden selvittäminen",
-        "Utredning av moderskap",
-        "Maternity investigation",
-    ),
-    (
-        "family_mediation",
-        "Perheasioiden sovittelu",
-        "Medling i familjefrågor",
-        "Family mediation",
-    ),
+/// The codes of the social services the portal names (archive-format.md,
+/// "Codes"; the codes the visibility rules name are among them). Their
+/// names are the messages `service-<code>`.
+pub const SOCIAL_SERVICES: [&str; 20] = [
+    "social_work",
+    "adult_social_work",
+    "income_support",
+    "social_rehabilitation",
+    "substance_abuse_rehabilitation",
+    "family_work",
+    "child_protection",
+    "child_guidance_family_counselling",
+    "child_welfare_supervisor",
+    "personal_assistance",
+    "disability_services",
+    "home_care",
+    "home_help",
+    "adoption_counselling",
+    "shelter_service",
+    "violence_prevention",
+    "parentage_investigation",
+    "paternity_investigation",
+    "maternity_investigation",
+    "family_mediation",
 ];
 
 /// A social service's name in `lang`; an unknown code as words.
 pub fn social_service(code: &str, lang: Lang) -> String {
-    match SOCIAL_SERVICES.iter().find(|s| s.0 == code) {
-        Some((_, fi, sv, en)) => match lang {
-            Lang::Fi => fi,
-            Lang::Sv => sv,
-            Lang::En => en,
-        }
-        .to_string(),
-        None => code.replace('_', " "),
+    if SOCIAL_SERVICES.contains(&code) {
+        lang.message(&format!("service-{code}"))
+    } else {
+        code.replace('_', " ")
     }
 }
+
+/// The messages that take arguments (and so are not fields of [`Texts`]).
+pub const ARGUMENT_MESSAGES: &[&str] = &[
+    "documents",
+    "front_title_for",
+    "viewing_for",
+    "info_text_for",
+    "show_all_in",
+    "page_title",
+    "printed_on",
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every message id the code uses.
+    fn ids() -> Vec<String> {
+        let mut ids: Vec<String> = Texts::IDS.iter().map(|s| s.to_string()).collect();
+        ids.extend(ARGUMENT_MESSAGES.iter().map(|s| s.to_string()));
+        ids.extend(SOCIAL_SERVICES.iter().map(|c| format!("service-{c}")));
+        ids.extend(
+            crate::tasks::SERVICE_TASKS
+                .iter()
+                .map(|t| crate::tasks::message_id(t.code)),
+        );
+        ids
+    }
+
+    #[test]
+    fn every_message_is_in_every_language() {
+        // Any argument a message takes.
+        let args: HashMap<&str, FluentValue<'_>> = [
+            ("count", FluentValue::from(2)),
+            ("group", FluentValue::from("x")),
+            ("name", FluentValue::from("x")),
+            ("page", FluentValue::from("x")),
+            ("date", FluentValue::from("x")),
+        ]
+        .into_iter()
+        .collect();
+        for lang in Lang::ALL {
+            for id in ids() {
+                assert!(
+                    LOCALES
+                        .lookup_no_default_fallback(lang.id(), &id, Some(&args))
+                        .is_some(),
+                    "{id} is missing in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_file_has_a_message_the_code_does_not_use() {
+        let ids = ids();
+        for lang in Lang::ALL {
+            let path = format!(
+                "{}/locales/{}/main.ftl",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.code()
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                if let Some((id, _)) = line.split_once(" = ") {
+                    if !id.starts_with([' ', '#']) {
+                        assert!(ids.contains(&id.to_string()), "{id} in {path} is not used");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn counts_of_documents_agree_in_number() {
@@ -590,17 +408,21 @@ mod tests {
     }
 
     #[test]
-    fn one_code_per_social_service() {
-        for (i, a) in SOCIAL_SERVICES.iter().enumerate() {
-            for b in SOCIAL_SERVICES.iter().skip(i + 1) {
-                assert_ne!(a.0, b.0, "code listed twice");
-                assert!(
-                    a.1 != b.1 && a.2 != b.2 && a.3 != b.3,
-                    "{} and {} name the same service",
-                    a.0,
-                    b.0
-                );
-            }
+    fn languages_by_code() {
+        assert_eq!(Lang::from_code("sv-FI"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn one_name_per_social_service() {
+        for lang in Lang::ALL {
+            let names: std::collections::HashSet<String> = SOCIAL_SERVICES
+                .iter()
+                .map(|c| social_service(c, lang))
+                .collect();
+            assert_eq!(names.len(), SOCIAL_SERVICES.len(), "{}", lang.code());
         }
     }
 }

@@ -16,21 +16,26 @@ mod components;
 mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use pages::{DisclosuresPage, DocumentPage, FrontPage, LoginPage, NotFound, TaskView, UseLogPage};
+use pages::{
+    AccessibilityPage, ContactPage, DisclosuresPage, DocumentPage, FrontPage, LoginPage, NotFound,
+    PageFrame, PrivacyPage, TaskView, UseLogPage,
+};
 
 /// The HTML document around the app (server side only).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="fi">
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="referrer" content="no-referrer" />
+                <meta name="description" content="Sosiaalihuollon asiakirjasi · Dina socialvårdshandlingar · Your social-welfare documents" />
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -55,17 +60,20 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/portal.css" />
-        <components::PageTitle text="Sosiaalihuollon asiakirjat" />
         <Router>
-            <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
-                <Route path=path!("") view=FrontPage ssr=SsrMode::Async />
-                <Route path=path!("tasks/:code") view=TaskView ssr=SsrMode::Async />
-                <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
-                <Route path=path!("disclosures") view=DisclosuresPage ssr=SsrMode::Async />
-                <Route path=path!("use-of-information") view=UseLogPage ssr=SsrMode::Async />
-            </Routes>
+            <PageFrame>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("") view=FrontPage ssr=SsrMode::Async />
+                    <Route path=path!("tasks/:code") view=TaskView ssr=SsrMode::Async />
+                    <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
+                    <Route path=path!("disclosures") view=DisclosuresPage ssr=SsrMode::Async />
+                    <Route path=path!("use-of-information") view=UseLogPage ssr=SsrMode::Async />
+                    <Route path=path!("accessibility") view=AccessibilityPage ssr=SsrMode::Async />
+                    <Route path=path!("contact") view=ContactPage ssr=SsrMode::Async />
+                    <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::Async />
+                </Routes>
+            </PageFrame>
         </Router>
     }
 }

@@ -19,6 +19,24 @@ pub struct ViewerInfo {
     pub test_identification: bool,
     /// The token every form of the page carries (issue 9: CSRF).
     pub form_token: String,
+    /// The person's first sign-in here: the information text opens.
+    #[serde(default)]
+    pub first_visit: bool,
+}
+
+/// The frame of every page: its language and, when someone is signed in,
+/// who and for whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Frame {
+    pub lang: Lang,
+    /// The token every form of the page carries (issue 9: CSRF).
+    pub form_token: String,
+    pub test_identification: bool,
+    pub viewer: Option<ViewerInfo>,
+    /// The database did not answer.
+    pub unavailable: bool,
+    /// Today in Finland (the print date of a printed page).
+    pub today: NaiveDate,
 }
 
 /// The sign-in page: the ways in that are configured.
@@ -339,6 +357,25 @@ pub fn encode_segment(s: &str) -> String {
         }
     }
     out
+}
+
+/// Undoes [`encode_segment`] (and any `%XX`); `None` for bad escapes or
+/// text that is not UTF-8.
+pub fn decode_component(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 pub fn document_href(id: &str) -> String {

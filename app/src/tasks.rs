@@ -5,54 +5,16 @@ use crate::i18n::Lang;
 
 pub struct ServiceTask {
     pub code: &'static str,
-    pub fi: &'static str,
-    pub sv: &'static str,
-    pub en: &'static str,
 }
 
 pub const SERVICE_TASKS: [ServiceTask; 7] = [
-    ServiceTask {
-        code: "2016:26",
-        fi: "Työikäisten palvelut",
-        sv: "Service för personer i arbetsför ålder",
-        en: "Services for persons of working age",
-    },
-    ServiceTask {
-        code: "2016:24",
-        fi: "Lapsiperheiden palvelut",
-        sv: "Service för barnfamiljer",
-        en: "Services for families with children",
-    },
-    ServiceTask {
-        code: "2016:10",
-        fi: "Lastensuojelu",
-        sv: "Barnskydd",
-        en: "Child protection",
-    },
-    ServiceTask {
-        code: "2016:25",
-        fi: "Perheoikeudelliset palvelut",
-        sv: "Familjerättslig service",
-        en: "Family-law services",
-    },
-    ServiceTask {
-        code: "2016:15",
-        fi: "Päihde- ja riippuvuustyön erityispalvelut",
-        sv: "Särskild service inom arbetet med missbruk och beroende",
-        en: "Substance-abuse and addiction services",
-    },
-    ServiceTask {
-        code: "2016:20",
-        fi: "Vammaispalvelut",
-        sv: "Service för personer med funktionsnedsättning",
-        en: "Disability services",
-    },
-    ServiceTask {
-        code: "2016:23",
-        fi: "Ikääntyneiden palvelut",
-        sv: "Äldreservice",
-        en: "Services for older people",
-    },
+    ServiceTask { code: "2016:26" },
+    ServiceTask { code: "2016:24" },
+    ServiceTask { code: "2016:10" },
+    ServiceTask { code: "2016:25" },
+    ServiceTask { code: "2016:15" },
+    ServiceTask { code: "2016:20" },
+    ServiceTask { code: "2016:23" },
 ];
 
 pub fn find(code: &str) -> Option<&'static ServiceTask> {
@@ -67,14 +29,15 @@ pub fn order(code: &str) -> usize {
         .unwrap_or(SERVICE_TASKS.len())
 }
 
+/// The message id of a task's name: `task-2016-26`.
+pub fn message_id(code: &str) -> String {
+    format!("task-{}", code.replace(':', "-"))
+}
+
+/// A task's name in `lang` (its code if unknown).
 pub fn name(code: &str, lang: Lang) -> String {
     match find(code) {
-        Some(t) => match lang {
-            Lang::Fi => t.fi,
-            Lang::Sv => t.sv,
-            Lang::En => t.en,
-        }
-        .to_string(),
+        Some(t) => lang.message(&message_id(t.code)),
         None => code.to_string(),
     }
 }

@@ -49,7 +49,7 @@ export async function hydrated(page: Page, info: TestInfo) {
 /** Chooses to act for the child named `child` (R-GUARD-1..9). */
 export async function actFor(page: Page, info: TestInfo, child: string) {
   await page.locator("select#subject").selectOption({ label: child });
-  await page.locator("nav.acting").getByRole("button", { name: "OK" }).click();
+  await page.getByTestId("whose-records").getByRole("button", { name: "Näytä" }).click();
   await expect(page).toHaveURL(/\/$/);
   await hydrated(page, info);
   await expect(page.getByTestId("acting-banner")).toContainText(child);

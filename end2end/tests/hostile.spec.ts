@@ -23,7 +23,7 @@ test("a hostile archive runs no script and loads nothing from another host", asy
   // …and in the document view and the window title.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await hydrated(page, info);
-  await expect(page).toHaveTitle(title);
+  await expect(page).toHaveTitle(`${title} – Sosiaalihuollon asiakirjat`);
   await expect(page.getByRole("link", { name: "Liite </title><script>window.pwned=5</script>" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   await page.reload();

@@ -34,7 +34,7 @@ test("OIDC: sign in at the provider, act for a child, sign out here and there", 
   await expect(page.getByTestId("test-banner")).toHaveCount(0);
   await hydrated(page, info);
   await page.locator("select#subject").selectOption({ label: people.emma.name });
-  await page.locator("nav.acting").getByRole("button", { name: "OK" }).click();
+  await page.getByTestId("whose-records").getByRole("button", { name: "Näytä" }).click();
   await expect(page.getByTestId("acting-banner")).toContainText(people.emma.name);
   await hydrated(page, info);
 

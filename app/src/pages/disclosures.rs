@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::layout::signed_in;
 use crate::api::get_disclosures;
-use crate::components::{lang, PageTitle};
+use crate::components::{lang, Breadcrumbs, PageTitle};
 use crate::model::{document_href, DisclosureView, DisclosuresPage as Data};
 
 #[component]
@@ -19,7 +19,7 @@ fn Disclosures(data: Data) -> impl IntoView {
     let t = lang().t();
     view! {
         <PageTitle text=t.disclosures />
-        <p><a href="/">{t.back_to_front}</a></p>
+        <Breadcrumbs trail=vec![(t.disclosures.to_string(), None)] />
         <h1>{t.disclosures}</h1>
         <p>{t.disclosures_intro}</p>
         {if data.disclosures.is_empty() {

@@ -3,13 +3,13 @@
 //! disclosures (R-DISC-1).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::disclosures::DisclosureTable;
 use super::layout::signed_in;
 use crate::api::get_document;
-use crate::components::{date, lang, service_name, DocNotices, PageTitle};
-use crate::model::{AttachmentLink, DocBody, DocumentView};
+use crate::components::{date, frame, lang, service_name, Breadcrumbs, DocNotices, PageTitle};
+use crate::model::{encode_segment, AttachmentLink, DocBody, DocumentView};
 use crate::tasks;
 
 #[component]
@@ -22,16 +22,88 @@ pub fn DocumentPage() -> impl IntoView {
     signed_in(data, |d| view! { <Document data=d /> })
 }
 
+/// The service task the reader came from (`?from=/tasks/CODE?search`, a
+/// task view's link), else the document's first: its name and its view.
+fn task_crumb(from: Option<String>, data: &DocumentView) -> Option<(String, Option<String>)> {
+    let l = lang();
+    let came = from.and_then(|f| {
+        // The router hands the value over decoded (or, by some clients, not).
+        let f = if f.starts_with('/') {
+            f
+        } else {
+            crate::model::decode_component(&f)?
+        };
+        let (path, query) = f.split_once('?').unwrap_or((&f, ""));
+        let code = crate::model::decode_component(path.strip_prefix("/tasks/")?)?;
+        let task = tasks::find(&code)?;
+        // Only the search of a task view goes back: made of its own parts.
+        let query = crate::model::TaskQuery::from_pairs(|k| {
+            query
+                .split('&')
+                .filter_map(|kv| kv.split_once('='))
+                .find(|(key, _)| *key == k)
+                .and_then(|(_, v)| crate::model::decode_component(v))
+        })
+        .to_query_string();
+        let base = format!("/tasks/{}", encode_segment(task.code));
+        let href = if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{query}")
+        };
+        Some((tasks::name(task.code, l), Some(href)))
+    });
+    came.or_else(|| {
+        data.service_tasks.first().map(|c| {
+            (
+                tasks::name(c, l),
+                Some(format!("/tasks/{}", encode_segment(c))),
+            )
+        })
+    })
+}
+
+/// Prints the page: the print-only line gets today's date first.
+fn print_page(lang: crate::i18n::Lang) {
+    let now = leptos::web_sys::js_sys::Date::new_0();
+    let today = format!(
+        "{}.{}.{}",
+        now.get_date(),
+        now.get_month() + 1,
+        now.get_full_year()
+    );
+    if let Some(line) = document().get_element_by_id("printed-on") {
+        line.set_text_content(Some(&lang.printed_on(&today)));
+    }
+    if let Ok(w) = leptos::web_sys::window().ok_or(()) {
+        let _ = w.print();
+    }
+}
+
 #[component]
 fn Document(data: DocumentView) -> impl IntoView {
     let l = lang();
     let t = l.t();
     let s = data.summary.clone();
+    let from = use_query_map().with_untracked(|q| q.get("from"));
+    let mut trail: Vec<(String, Option<String>)> = task_crumb(from, &data).into_iter().collect();
+    trail.push((s.title.clone(), None));
+    let f = frame();
+    let printed = l.printed_on(&date(f.today));
+    let whose = f
+        .viewer
+        .map(|v| v.acting_for.map_or(v.name, |c| c.name))
+        .unwrap_or_default();
     view! {
         <PageTitle text=s.title.clone() />
-        <p><a href="/">{t.back_to_front}</a></p>
+        <Breadcrumbs trail />
         <article class="document" data-doc=s.id.clone()>
             <h1>{s.title.clone()}</h1>
+            <p class="print-only" data-testid="print-whose">{t.whose_document} ": " {whose}</p>
+            <p class="print-only" id="printed-on">{printed}</p>
+            <p class="actions">
+                <button type="button" class="print-button" on:click=move |_| print_page(l)>{t.print}</button>
+            </p>
             <DocNotices doc=s.clone() />
             <dl class="meta">
                 <dt>{t.date}</dt><dd>{date(s.date)}</dd>
@@ -49,7 +121,7 @@ fn Document(data: DocumentView) -> impl IntoView {
             {match data.body {
                 DocBody::Xhtml(html) => view! { <div class="doc-body" inner_html=html></div> }.into_any(),
                 DocBody::Pdf { href } => view! {
-                    <p class="doc-body"><a href=href rel="external" target="_blank">{t.open_pdf}</a></p>
+                    <p class="doc-body"><a href=href rel="external" target="_blank">{t.open_pdf} <span class="visually-hidden">" (" {t.opens_in_new_window} ")"</span></a></p>
                 }.into_any(),
             }}
             <Attachments list=data.attachments />
@@ -95,8 +167,11 @@ fn Attachments(list: Vec<AttachmentLink>) -> impl IntoView {
                 <ul>
                     {list.into_iter().map(|a| view! {
                         <li>
-                            <a href=a.href rel="external" target="_blank">{a.title}</a>{a.pdf.then_some(" (PDF)")}
-                            {a.withheld_from_guardians.then(|| view! { <p class="notice withheld">{t.attachment_withheld_notice}</p> })}
+                            <a href=a.href rel="external" target="_blank">{a.title}
+                                {a.pdf.then(|| view! { " (" {t.file_pdf} ")" })}
+                                <span class="visually-hidden">" (" {t.opens_in_new_window} ")"</span>
+                            </a>
+                            {a.withheld_from_guardians.then(|| view! { <p class="notice-box withheld" role="note">{t.attachment_withheld_notice}</p> })}
                             {a.delay_ended.then(|| view! { <p class="notice delay-ended">{t.attachment_delay_ended}</p> })}
                         </li>
                     }).collect_view()}

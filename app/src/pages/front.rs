@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use super::layout::signed_in;
 use crate::api::get_front_page;
-use crate::components::{date, lang, DocLink, InfoText, PageTitle, StandingNote};
+use crate::components::{
+    acting_for, date, lang, DocLink, InfoText, NewLegend, PageTitle, StandingNote,
+};
 use crate::model::{FrontPage as Data, Relationship};
 use crate::tasks;
 
@@ -18,21 +20,32 @@ pub fn FrontPage() -> impl IntoView {
 fn Front(data: Data) -> impl IntoView {
     let l = lang();
     let t = l.t();
+    // Acting for a child, the page speaks of the child (issue 11, item 1).
+    let title = match acting_for() {
+        Some(name) => l.about("front_title_for", &name),
+        None => t.front_title.to_string(),
+    };
+    let any_new = data
+        .groups
+        .iter()
+        .any(|g| g.newest.iter().any(|d| d.is_new));
     view! {
-        <PageTitle text=t.front_title />
-        <h1>{t.front_title}</h1>
+        <PageTitle text=title.clone() />
+        <h1>{title}</h1>
         {data.info_text.then(|| view! { <InfoText /> })}
         <StandingNote />
         <p class="disclosures-link"><a href="/disclosures">{t.disclosures}</a></p>
         {data.relationships.into_iter().map(|r| view! { <RelationshipCard r=r /> }).collect_view()}
         {data.groups.is_empty().then(|| view! { <p>{t.no_documents}</p> })}
+        <NewLegend show=any_new />
         {data.groups.into_iter().map(|g| {
             let heading = format!("task-{}", g.task.replace(':', "-"));
             let labelled_by = heading.clone();
             let href = format!("/tasks/{}", crate::model::encode_segment(&g.task));
+            let name = tasks::name(&g.task, l);
             view! {
                 <section class="task-group" aria-labelledby=labelled_by data-task=g.task.clone()>
-                    <h2 id=heading>{tasks::name(&g.task, l)}</h2>
+                    <h2 id=heading>{name.clone()}</h2>
                     <ul class="doc-list">
                         {g.newest.into_iter().map(|d| view! {
                             <li data-doc=d.id.clone()>
@@ -41,7 +54,7 @@ fn Front(data: Data) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
-                    <a class="show-all" href=href>{t.show_all} " (" {g.total} ")"</a>
+                    <a class="show-all" href=href>{l.show_all_in(&name, g.total)}</a>
                 </section>
             }
         }).collect_view()}

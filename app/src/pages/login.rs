@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::get_sign_in;
-use crate::components::{date, Failure, Loading, PageTitle};
+use crate::components::{date, lang, Failure, Loading, PageTitle};
 use crate::model::{SignInPage, TestPersonsPage};
 
 fn page_href(query: &str, page: u32) -> String {
@@ -42,18 +42,25 @@ pub fn LoginPage() -> impl IntoView {
         },
         |(query, page)| get_sign_in(query, page),
     );
+    let frame = super::layout::frame_resource();
     view! {
-        <PageTitle text="Kirjaudu sisään · Logga in · Sign in" />
-        <main id="main" class="login">
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match persons.await {
-                        Ok(page) => view! { <SignIn page /> }.into_any(),
-                        Err(e) => view! { <Failure error=e /> }.into_any(),
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let f = frame.get().await;
+                provide_context(f.lang);
+                provide_context(f);
+                let t = lang().t();
+                match persons.await {
+                    Ok(page) => view! {
+                        <PageTitle text=t.sign_in_title />
+                        <div class="login"><SignIn page /></div>
+                        <super::layout::Arrived />
                     }
-                })}
-            </Suspense>
-        </main>
+                    .into_any(),
+                    Err(e) => view! { <Failure error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 
@@ -65,23 +72,20 @@ fn SignIn(page: SignInPage) -> impl IntoView {
         test,
     } = page;
     let none = !oidc && test.is_none();
+    let t = lang().t();
     view! {
-        <h1>"Kirjaudu sisään · Logga in · Sign in"</h1>
+        <h1>{t.sign_in_title}</h1>
         {oidc.then(|| view! {
-            <p lang="fi">"Tunnistaudu pankkitunnuksilla, mobiilivarmenteella tai varmennekortilla."</p>
-            <p lang="sv">"Identifiera dig med bankkoder, mobilcertifikat eller certifikatkort."</p>
-            <p lang="en">"Identify yourself with online banking codes, a mobile certificate or a certificate card."</p>
+            <p>{t.oidc_intro}</p>
             <form method="post" action="/auth/oidc/start">
                 <input type="hidden" name="csrf" value=form_token.clone() />
-                <button type="submit" data-testid="oidc-sign-in">"Tunnistaudu · Identifiera dig · Identify yourself"</button>
+                <button type="submit" data-testid="oidc-sign-in">{t.identify}</button>
             </form>
         })}
-        {none.then(|| view! {
-            <p role="note">"Kirjautuminen ei ole käytössä. · Inloggningen är inte i bruk. · Sign-in is not available."</p>
-        })}
+        {none.then(|| view! { <p role="note">{t.signin_unavailable}</p> })}
         {test.map(|list| view! {
-            <h2>"Testitunnistautuminen · Test identification"</h2>
-            <p>"Valitse testihenkilö. · Choose a test person."</p>
+            <h2>{t.test_heading}</h2>
+            <p>{t.choose_test_person}</p>
             <PersonList list form_token=form_token.clone() />
         })}
     }
@@ -96,13 +100,14 @@ fn PersonList(list: TestPersonsPage, form_token: String) -> impl IntoView {
         pages,
         total,
     } = list;
+    let t = lang().t();
     view! {
         <form method="get" action="/login" class="search" role="search">
-            <label for="q">"Hae nimellä tai henkilötunnuksella · Search by name or identity code"</label>
+            <label for="q">{t.search_persons}</label>
             " "
             <input id="q" name="q" type="search" value=query.clone() />
             " "
-            <button type="submit">"Hae · Search"</button>
+            <button type="submit">{t.search}</button>
         </form>
         <p data-testid="test-person-count">{total} " · " {page} " / " {pages}</p>
         <ul class="test-persons">
@@ -118,10 +123,10 @@ fn PersonList(list: TestPersonsPage, form_token: String) -> impl IntoView {
             }).collect_view()}
         </ul>
         {(pages > 1).then(|| view! {
-            <nav class="pages" aria-label="Sivut · Pages">
-                {(page > 1).then(|| view! { <a rel="prev" href=page_href(&query, page - 1)>"← Edellinen · Previous"</a> })}
+            <nav class="pages" aria-label=t.pages>
+                {(page > 1).then(|| view! { <a rel="prev" href=page_href(&query, page - 1)>{t.previous}</a> })}
                 " "
-                {(page < pages).then(|| view! { <a rel="next" href=page_href(&query, page + 1)>"Seuraava · Next →"</a> })}
+                {(page < pages).then(|| view! { <a rel="next" href=page_href(&query, page + 1)>{t.next}</a> })}
             </nav>
         })}
     }

@@ -1,3 +1,4 @@
+mod about;
 mod disclosures;
 mod document;
 mod front;
@@ -6,9 +7,11 @@ mod login;
 mod task;
 mod use_log;
 
+pub use about::{AccessibilityPage, ContactPage, PrivacyPage};
 pub use disclosures::DisclosuresPage;
 pub use document::DocumentPage;
 pub use front::FrontPage;
+pub use layout::PageFrame;
 pub use login::LoginPage;
 pub use task::TaskView;
 pub use use_log::UseLogPage;
@@ -20,5 +23,10 @@ use crate::error::AppError;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    view! { <main id="main"><Failure error=AppError::NotFound /></main> }
+    layout::framed(|| {
+        view! {
+            <crate::components::PageTitle text=crate::components::lang().t().not_found_title />
+            <Failure error=AppError::NotFound />
+        }
+    })
 }

@@ -7,7 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::layout::signed_in;
 use crate::api::get_task_page;
 use crate::components::{
-    date, lang, service_name, DocLink, DocNotices, InfoText, PageTitle, StandingNote,
+    date, lang, service_name, Breadcrumbs, DocLink, DocNotices, InfoText, NewLegend, PageTitle,
+    StandingNote,
 };
 use crate::model::{date_search_floor, encode_segment, SortKey, SortOrder, TaskPage, TaskQuery};
 use crate::tasks;
@@ -46,9 +47,21 @@ fn Task(data: TaskPage) -> impl IntoView {
     };
     let floor = date_search_floor().to_string();
     let page = data.query.page;
+    // Where the documents' links come from: this view with its search.
+    let here = link(page);
+    let any_new = data.documents.iter().any(|d| d.is_new);
+    let cols = [
+        t.name,
+        t.date,
+        t.attachments,
+        t.drawn_up,
+        t.social_service,
+        t.register_keeper,
+    ];
+    let [c_name, c_date, c_att, c_drawn, c_service, c_keeper] = cols;
     view! {
         <PageTitle text=name.clone() />
-        <p><a href="/">{t.back_to_front}</a></p>
+        <Breadcrumbs trail=vec![(name.clone(), None)] />
         <h1>{name}</h1>
         {data.info_text.then(|| view! { <InfoText /> })}
         <Form method="GET" action="">
@@ -85,26 +98,29 @@ fn Task(data: TaskPage) -> impl IntoView {
         {data.to_raised.then(|| view! { <p class="notice" role="status">{t.to_raised}</p> })}
         <p class="count" data-testid="total">{l.documents(data.total)}</p>
         <StandingNote />
+        <NewLegend show=any_new />
         <table class="documents">
             <thead>
                 <tr>
-                    <th scope="col">{t.name}</th>
-                    <th scope="col">{t.date}</th>
-                    <th scope="col">{t.attachments}</th>
-                    <th scope="col">{t.drawn_up}</th>
-                    <th scope="col">{t.social_service}</th>
-                    <th scope="col">{t.register_keeper}</th>
+                    <th scope="col">{c_name}</th>
+                    <th scope="col">{c_date}</th>
+                    <th scope="col">{c_att}</th>
+                    <th scope="col">{c_drawn}</th>
+                    <th scope="col">{c_service}</th>
+                    <th scope="col">{c_keeper}</th>
                 </tr>
             </thead>
             <tbody>
+                // On narrow screens each row is a card, each value labelled
+                // by its column's name (data-label).
                 {data.documents.into_iter().map(|d| view! {
                     <tr data-doc=d.id.clone()>
-                        <td><DocLink doc=d.clone() /><DocNotices doc=d.clone() /></td>
-                        <td><time datetime=d.date.to_string()>{date(d.date)}</time></td>
-                        <td>{d.attachments}</td>
-                        <td><time datetime=d.drawn_up.to_string()>{date(d.drawn_up)}</time></td>
-                        <td>{d.social_services.iter().map(|s| service_name(s)).collect::<Vec<_>>().join(", ")}</td>
-                        <td>{d.register_keeper.clone()}</td>
+                        <td data-label=c_name><DocLink doc=d.clone() from=here.clone() /><DocNotices doc=d.clone() /></td>
+                        <td data-label=c_date><time datetime=d.date.to_string()>{date(d.date)}</time></td>
+                        <td data-label=c_att>{d.attachments}</td>
+                        <td data-label=c_drawn><time datetime=d.drawn_up.to_string()>{date(d.drawn_up)}</time></td>
+                        <td data-label=c_service>{d.social_services.iter().map(|s| service_name(s)).collect::<Vec<_>>().join(", ")}</td>
+                        <td data-label=c_keeper>{d.register_keeper.clone()}</td>
                     </tr>
                 }).collect_view()}
             </tbody>

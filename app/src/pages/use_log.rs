@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::layout::signed_in;
 use crate::api::get_use_log;
-use crate::components::{lang, PageTitle};
+use crate::components::{lang, Breadcrumbs, PageTitle};
 use crate::i18n::Texts;
 use crate::model::{Relation, UseLogEntry, UseLogPage as Data};
 
@@ -54,7 +54,7 @@ fn UseLog(data: Data) -> impl IntoView {
     } = data;
     view! {
         <PageTitle text=t.use_log />
-        <p><a href="/">{t.back_to_front}</a></p>
+        <Breadcrumbs trail=vec![(t.use_log.to_string(), None)] />
         <h1>{t.use_log}</h1>
         <p>{t.use_log_intro}</p>
         {if entries.is_empty() {

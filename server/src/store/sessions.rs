@@ -52,6 +52,8 @@ pub struct SessionRow {
     pub logged_in: DateTime<Utc>,
     /// R-FRONT-3: documents stored after this are "New".
     pub previous_login: Option<DateTime<Utc>>,
+    /// The language the person chose in the portal (`fi`, `sv`, `en`), if any.
+    pub lang: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -63,6 +65,7 @@ struct StoredSessionPerson {
     expires_at: String,
     last_seen: String,
     data: String,
+    lang: Option<String>,
 }
 
 /// A sign-in: who, and the session this browser had before.
@@ -157,8 +160,9 @@ impl Store {
         limits: SessionLimits,
     ) -> Result<Option<(SessionRow, Person)>, StoreError> {
         let row: Option<StoredSessionPerson> = sqlx::query_as(
-            "SELECT s.person, s.subject, s.logged_in, s.previous_login, s.expires_at, s.last_seen, p.data \
-             FROM sessions s JOIN people p ON p.id = s.person WHERE s.token_hash = $1",
+            "SELECT s.person, s.subject, s.logged_in, s.previous_login, s.expires_at, s.last_seen, p.data, l.lang \
+             FROM sessions s JOIN people p ON p.id = s.person \
+             LEFT JOIN language_choices l ON l.person = s.person WHERE s.token_hash = $1",
         )
         .bind(hash(token))
         .fetch_optional(&self.pool)
@@ -188,8 +192,28 @@ impl Store {
             subject: r.subject,
             logged_in,
             previous_login: r.previous_login.as_deref().and_then(parse_time),
+            lang: r.lang,
         };
         Ok(Some((session, person)))
+    }
+
+    /// Keeps the language `person` chose (one per person; the last choice wins).
+    pub async fn set_language(
+        &self,
+        person: &str,
+        lang: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO language_choices (person, lang, chosen_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (person) DO UPDATE SET lang = excluded.lang, chosen_at = excluded.chosen_at",
+        )
+        .bind(person)
+        .bind(lang)
+        .bind(now.to_rfc3339())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Chooses whose records the session shows (`None` = the viewer's own),

@@ -41,6 +41,16 @@ pub struct SubjectForm {
     csrf: String,
 }
 
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    /// The page to go back to (a path of this site).
+    #[serde(default)]
+    back: String,
+    #[serde(default)]
+    csrf: String,
+}
+
 fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
@@ -161,7 +171,7 @@ async fn sign_in_failed(
     reason: &str,
 ) -> Result<Response, WebError> {
     tracing::warn!(reason, "OpenID sign-in refused");
-    let t = Lang::default().t();
+    let t = super::language::current().t();
     let status = StatusCode::BAD_REQUEST;
     sign_in_ended(
         state,
@@ -186,7 +196,7 @@ async fn sign_in_ended(
 ) -> Result<Response, WebError> {
     let event = AuditEvent::anonymous("login", Some(reason), "refused");
     state.portal.audit(headers, event).await?;
-    let mut res = page(Lang::default(), status, title, text);
+    let mut res = page(super::language::current(), status, title, text);
     res.headers_mut().append(
         header::SET_COOKIE,
         cookies::clear(Kind::Oidc, state.portal.config.secure_cookies),
@@ -249,7 +259,7 @@ pub async fn oidc_callback(
     {
         // Identified, but nobody this portal has records of: a clear page,
         // no session, and nothing about the person kept.
-        let t = Lang::default().t();
+        let t = super::language::current().t();
         let (title, text) = (t.no_records_title, t.no_records_text);
         return sign_in_ended(
             &state,
@@ -364,6 +374,41 @@ pub async fn subject(
     res.headers_mut().append(
         header::SET_COOKIE,
         cookies::set_session(&token, portal.config.secure_cookies),
+    );
+    Ok(res)
+}
+
+/// POST /auth/language (form: lang=fi|sv|en, back=PATH) → 303 to that page
+/// of this site. The choice is kept for the signed-in person (the viewer,
+/// also when acting for a child) and in a cookie for this browser, so the
+/// sign-in and error pages have it too.
+pub async fn language(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ParsedForm(form): ParsedForm<LanguageForm>,
+) -> Result<Response, WebError> {
+    check_form(&state, &headers, "language", &form.csrf).await?;
+    let lang = Lang::from_code(&form.lang).ok_or(AppError::BadRequest)?;
+    if lang.code() != form.lang {
+        return Err(AppError::BadRequest.into());
+    }
+    let portal = &state.portal;
+    if portal.session_token(&headers).is_some() {
+        match portal.viewing(&headers).await {
+            Ok(v) => {
+                portal
+                    .store
+                    .set_language(&v.viewer.id, lang.code(), Utc::now())
+                    .await?;
+            }
+            Err(AppError::Unauthenticated) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut res = see_other(super::language::local_path(&form.back));
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        super::language::set_cookie(lang, portal.config.secure_cookies),
     );
     Ok(res)
 }

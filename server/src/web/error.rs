@@ -37,7 +37,7 @@ impl From<AppError> for WebError {
     fn from(error: AppError) -> Self {
         Self {
             error,
-            lang: Lang::default(),
+            lang: super::language::current(),
         }
     }
 }

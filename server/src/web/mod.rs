@@ -7,6 +7,8 @@ pub mod csrf;
 pub mod error;
 pub mod files;
 pub mod health;
+pub mod html;
+pub mod language;
 pub mod listener;
 pub mod metrics;
 pub mod oidc;
@@ -45,22 +47,24 @@ impl FromRef<AppState> for LeptosOptions {
 /// cached; anything else is personal data or depends on the session. Decided
 /// by what the answer is, not by its path (`/pkg/../documents/…`).
 fn is_static_asset(res: &Response) -> bool {
-    let content_type = res
-        .headers()
+    res.status().is_success() && is_asset_type(res.headers())
+}
+
+fn is_asset_type(headers: &http::HeaderMap) -> bool {
+    let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    res.status().is_success()
-        && [
-            "application/wasm",
-            "text/javascript",
-            "application/javascript",
-            "text/css",
-            "image/x-icon",
-            "image/vnd.microsoft.icon",
-        ]
-        .iter()
-        .any(|t| content_type.starts_with(t))
+    [
+        "application/wasm",
+        "text/javascript",
+        "application/javascript",
+        "text/css",
+        "image/x-icon",
+        "image/vnd.microsoft.icon",
+    ]
+    .iter()
+    .any(|t| content_type.starts_with(t))
 }
 
 /// Pages get their nonce-based policy from the app; any other HTML answer
@@ -68,13 +72,49 @@ fn is_static_asset(res: &Response) -> bool {
 const NO_SCRIPT_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// Is this the address of a file whose name carries a hash of its content
+/// (`/pkg/portal.3f2a…c1.wasm`, cargo-leptos `hash-files`)? Such a file
+/// never changes: it may be kept for a year.
+fn is_hashed_asset_path(path: &str) -> bool {
+    let Some(name) = path.strip_prefix("/pkg/") else {
+        return false;
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() >= 3
+        && parts.get(parts.len() - 2).is_some_and(|h| {
+            h.len() >= 8
+                && h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        && !name.contains('/')
+}
+
+/// Compression for the static assets only (the WebAssembly, scripts,
+/// styles). Pages and data are not compressed: they carry the form token
+/// and echo what was asked for, and compressing a secret beside text an
+/// attacker chooses leaks the secret through the size (BREACH).
+#[derive(Clone, Copy)]
+struct AssetsOnly;
+
+impl tower_http::compression::Predicate for AssetsOnly {
+    fn should_compress<B>(&self, response: &http::Response<B>) -> bool
+    where
+        B: http_body::Body,
+    {
+        response.status().is_success() && is_asset_type(response.headers())
+    }
+}
+
 /// Personal data must not be cached, framed or sniffed.
 async fn security_headers(req: Request, next: Next) -> Response {
+    let hashed = is_hashed_asset_path(req.uri().path());
     let mut res = next.run(req).await;
-    let cache = if is_static_asset(&res) {
-        "public, max-age=300"
-    } else {
+    let cache = if !is_static_asset(&res) {
         "no-store"
+    } else if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
     };
     let is_html = res
         .headers()
@@ -254,6 +294,7 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
         .route("/auth/oidc/callback", get(auth::oidc_callback))
         .route("/auth/logout", post(auth::logout))
         .route("/auth/subject", post(auth::subject))
+        .route("/auth/language", post(auth::language))
         .route("/files/documents/{id}/body", get(files::body))
         .route(
             "/files/documents/{id}/attachments/{aid}",
@@ -268,6 +309,11 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             _,
         >(context, shell))
         .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn(html::well_formed))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            language::scope,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::form_cookie,
@@ -282,7 +328,16 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
         ))
         .layer(middleware::from_fn(request_id))
         .layer(middleware::from_fn(metrics::record))
-        .layer(middleware::from_fn(security_headers));
+        .layer(middleware::from_fn(security_headers))
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .br(true)
+                .gzip(true)
+                .compress_when(tower_http::compression::Predicate::and(
+                    tower_http::compression::predicate::DefaultPredicate::new(),
+                    AssetsOnly,
+                )),
+        );
     fixed_headers()
         .into_iter()
         .fold(router, |r, (name, value)| {
@@ -293,6 +348,23 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_names_with_a_content_hash_are_kept_for_a_year() {
+        assert!(super::is_hashed_asset_path(
+            "/pkg/portal.5c1a9f0d2b7e4c11.wasm"
+        ));
+        assert!(super::is_hashed_asset_path("/pkg/portal.Ab-_12345678.css"));
+        for p in [
+            "/pkg/portal.wasm",
+            "/pkg/portal.js",
+            "/favicon.ico",
+            "/documents/a.b.c",
+            "/pkg/x/y.12345678.js",
+        ] {
+            assert!(!super::is_hashed_asset_path(p), "{p}");
+        }
+    }
+
     #[test]
     fn the_origin_of_an_issuer() {
         assert_eq!(

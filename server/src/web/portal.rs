@@ -9,8 +9,8 @@ use app::backend::Backend;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::model::{
-    ChildChoice, DisclosuresPage, DocumentView, FrontPage, Page, Relation, SignInPage, TaskPage,
-    TaskQuery, TestPerson, TestPersonsPage, UseLogEntry, UseLogPage, ViewerInfo,
+    ChildChoice, DisclosuresPage, DocumentView, Frame, FrontPage, Page, Relation, SignInPage,
+    TaskPage, TaskQuery, TestPerson, TestPersonsPage, UseLogEntry, UseLogPage, ViewerInfo,
 };
 use chrono::{NaiveDate, Utc};
 use http::HeaderMap;
@@ -44,11 +44,13 @@ pub struct Viewing {
     pub role: Role,
     /// For the audit trail: `own`, `guardian` or `information_right`.
     pub relation: &'static str,
+    /// The viewer's language for this request ([`super::language`]).
+    pub lang: Lang,
 }
 
 impl Viewing {
     pub fn lang(&self) -> Lang {
-        lang_of(&self.viewer)
+        self.lang
     }
 }
 
@@ -358,6 +360,13 @@ impl Portal {
             .session_with_person(&token, Utc::now(), self.config.sessions)
             .await?
             .ok_or(AppError::Unauthenticated)?;
+        // The person's own choice, this browser's, the population register's.
+        let lang = session
+            .lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .or_else(|| super::language::chosen(headers, self.config.secure_cookies))
+            .unwrap_or_else(|| lang_of(&viewer));
         if let Some(child_id) = &session.subject {
             if let Some(child) = self.store.person(child_id).await? {
                 if let Some(relation) = self.may_act_for(&viewer, &child).await? {
@@ -368,6 +377,7 @@ impl Portal {
                         subject: child,
                         role: Role::Guardian,
                         relation,
+                        lang,
                     });
                 }
             }
@@ -390,6 +400,7 @@ impl Portal {
             viewer,
             role: Role::Own,
             relation: "own",
+            lang,
         })
     }
 
@@ -429,6 +440,7 @@ impl Portal {
             children: self.children(&v.viewer).await?.iter().map(choice).collect(),
             test_identification: self.config.auth == AuthMode::Test,
             form_token: self.form_token(headers),
+            first_visit: v.session.previous_login.is_none(),
         })
     }
 
@@ -477,6 +489,32 @@ fn relation(code: Option<&str>) -> Relation {
 
 #[async_trait::async_trait]
 impl Backend for Portal {
+    async fn frame(&self, headers: &HeaderMap) -> Frame {
+        let mut frame = Frame {
+            lang: super::language::of_request(headers, self.config.secure_cookies),
+            form_token: self.form_token(headers),
+            test_identification: self.config.auth == AuthMode::Test,
+            viewer: None,
+            unavailable: false,
+            today: self.today(),
+        };
+        if self.session_token(headers).is_none() {
+            return frame;
+        }
+        let info = match self.viewing(headers).await {
+            Ok(v) => self.viewer_info(headers, &v).await,
+            Err(e) => Err(e),
+        };
+        match info {
+            Ok(info) => {
+                frame.lang = info.lang;
+                frame.viewer = Some(info);
+            }
+            Err(e) => frame.unavailable = e == AppError::Unavailable,
+        }
+        frame
+    }
+
     async fn viewer(&self, headers: &HeaderMap) -> Result<ViewerInfo, AppError> {
         let (v, ()) = self
             .read(headers, "viewer", None, async |_: &Viewing| Ok(()))

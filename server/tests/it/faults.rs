@@ -121,6 +121,21 @@ async fn the_database_goes_away_and_comes_back_without_a_restart() {
         "{}",
         page.body
     );
+    // In the viewer's language (this browser's choice: no database needed).
+    let sv = s.client();
+    let set = sv
+        .get(format!("{}/", s.base))
+        .header("Cookie", "portal_lang=sv")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), 503);
+    let body = set.text().await.unwrap();
+    assert!(body.contains("lang=\"sv\""), "{body}");
+    assert!(
+        body.contains("Tjänsten är inte tillgänglig just nu"),
+        "{body}"
+    );
     let doc = s
         .get(&c, &format!("/files/documents/{}/body", doc_id("A05")))
         .await;

@@ -149,7 +149,7 @@ async fn r_guard_14_minor_sees_which_documents_guardians_do_not() {
     assert!(!page.contains("ei näytetä huoltajillesi"));
     let list = s.get(&c, "/tasks/2016:10").await.body;
     assert_eq!(
-        list.matches("class=\"notice withheld\"").count(),
+        list.matches("class=\"notice-box withheld\"").count(),
         3,
         "R-TASK-6 in the list"
     );

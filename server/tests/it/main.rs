@@ -25,6 +25,7 @@ mod common;
 mod differential;
 mod disclosures;
 mod faults;
+mod frame;
 mod fuzz_corpus;
 mod guardians;
 mod http;

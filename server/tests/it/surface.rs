@@ -69,7 +69,7 @@ async fn a_hostile_title_and_body_are_text_not_markup() {
     assert_eq!(page.status, 200);
     let head = page.body.split("</head>").next().unwrap_or_default();
     assert!(
-        head.contains("<title>T&lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt;</title>"),
+        head.contains("<title>T&lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt; – Sosiaalihuollon asiakirjat</title>"),
         "{head}"
     );
     assert!(

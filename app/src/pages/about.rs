@@ -1,0 +1,58 @@
+//! The pages the footer links to: the accessibility statement (required of
+//! public-sector services in Finland, Act 306/2019), contact and privacy.
+
+use leptos::prelude::*;
+
+use super::layout::framed;
+use crate::components::{lang, Breadcrumbs, PageTitle};
+
+#[component]
+pub fn AccessibilityPage() -> impl IntoView {
+    framed(accessibility)
+}
+
+fn accessibility() -> impl IntoView {
+    let t = lang().t();
+    view! {
+        <PageTitle text=t.accessibility />
+        <Breadcrumbs trail=vec![(t.accessibility.to_string(), None)] />
+        <h1>{t.accessibility}</h1>
+        <p>{t.accessibility_intro}</p>
+        <h2>{t.accessibility_status_heading}</h2>
+        <p>{t.accessibility_status}</p>
+        <h2>{t.accessibility_feedback_heading}</h2>
+        <p>{t.accessibility_feedback}</p>
+        <h2>{t.accessibility_enforcement_heading}</h2>
+        <p>{t.accessibility_enforcement}</p>
+    }
+}
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    framed(contact)
+}
+
+fn contact() -> impl IntoView {
+    let t = lang().t();
+    view! {
+        <PageTitle text=t.contact />
+        <Breadcrumbs trail=vec![(t.contact.to_string(), None)] />
+        <h1>{t.contact}</h1>
+        <p>{t.contact_text}</p>
+    }
+}
+
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    framed(privacy)
+}
+
+fn privacy() -> impl IntoView {
+    let t = lang().t();
+    view! {
+        <PageTitle text=t.privacy />
+        <Breadcrumbs trail=vec![(t.privacy.to_string(), None)] />
+        <h1>{t.privacy}</h1>
+        <p>{t.privacy_text}</p>
+    }
+}

@@ -1,0 +1,226 @@
+//! The page frame and the language (issue 11): whose records a page names,
+//! the language chosen in the header (kept for the person and in a cookie),
+//! the browser's language before anyone signs in, the frame on 404 pages,
+//! titles with the site's name, breadcrumbs and the legend of "New".
+
+use crate::common::*;
+
+fn html_lang(body: &str) -> &str {
+    body.split("<html lang=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+}
+
+#[tokio::test]
+async fn before_sign_in_the_page_speaks_the_cookies_then_the_browsers_language() {
+    let s = phase2().await;
+    let c = s.client();
+    let plain = s.get(&c, "/login").await.body;
+    assert_eq!(html_lang(&plain), "fi");
+    assert!(plain.contains("<h1>Kirjaudu sisään</h1>"), "{plain}");
+    let sv = c
+        .get(format!("{}/login", s.base))
+        .header("Accept-Language", "de, sv-FI;q=0.9, en;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html_lang(&sv), "sv");
+    assert!(sv.contains("<h1>Logga in</h1>"), "{sv}");
+    // A choice made on the sign-in page: a cookie, before the browser's word.
+    let res = s
+        .post_form(&c, "/auth/language", &[("lang", "en"), ("back", "/login")])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/login");
+    let en = c
+        .get(format!("{}/login", s.base))
+        .header("Accept-Language", "sv")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(html_lang(&en), "en");
+    assert!(en.contains("<h1>Sign in</h1>"));
+    // Every language is offered, each named in itself.
+    for (code, name) in [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")] {
+        assert!(
+            en.contains(&format!("value=\"{code}\" lang=\"{code}\"")) && en.contains(name),
+            "{code}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_language_chosen_is_kept_for_the_person_on_every_page() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    assert_eq!(html_lang(&s.get(&c, "/").await.body), "fi");
+    let res = s
+        .post_form(
+            &c,
+            "/auth/language",
+            &[("lang", "sv"), ("back", "/tasks/2016%3A26?sort=name")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/tasks/2016%3A26?sort=name");
+    let front = s.get(&c, "/").await.body;
+    assert_eq!(html_lang(&front), "sv");
+    assert!(front.contains("Mina socialvårdshandlingar"));
+    // Another browser, no cookie: the person's choice still holds.
+    let other = s.login(AINO).await;
+    let page = s
+        .get(&other, &format!("/documents/{}", doc_id("A01")))
+        .await;
+    assert_eq!(html_lang(&page.body), "sv");
+    assert!(
+        page.body.contains("Socialvårdens handlingar</title>"),
+        "{}",
+        page.body
+    );
+    // And the error pages of the plain routes.
+    let missing = s.get(&other, "/files/documents/no-such/body").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("lang=\"sv\""), "{}", missing.body);
+}
+
+#[tokio::test]
+async fn a_bad_language_or_a_way_back_off_the_site_is_refused_or_ignored() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    for bad in ["de", "SV", "", "fi-FI"] {
+        let res = s
+            .post_form(&c, "/auth/language", &[("lang", bad), ("back", "/")])
+            .await;
+        assert_eq!(res.status(), 400, "{bad}");
+        assert!(res.headers().get("set-cookie").is_none(), "{bad}");
+    }
+    assert_eq!(html_lang(&s.get(&c, "/").await.body), "fi");
+    for (back, to) in [
+        ("//evil.example/x", "/"),
+        ("https://evil.example", "/"),
+        ("/\\evil.example", "/"),
+        ("/use-of-information", "/use-of-information"),
+    ] {
+        let res = s
+            .post_form(&c, "/auth/language", &[("lang", "fi"), ("back", back)])
+            .await;
+        assert_eq!(res.headers()["location"], to, "{back}");
+    }
+    // Without the form token: refused (issue 9).
+    let res = c
+        .post(format!("{}/auth/language", s.base))
+        .form(&[("lang", "sv"), ("back", "/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+}
+
+#[tokio::test]
+async fn acting_for_a_child_the_pages_name_the_child_in_the_third_person() {
+    let s = phase2().await;
+    let c = s.login(LAURA).await;
+    act_for(&s, &c, "Emma Nieminen").await;
+    let front = s.get(&c, "/").await.body;
+    assert!(
+        front.contains("<h1>Henkilön Emma Nieminen sosiaalihuollon asiakirjat</h1>"),
+        "{front}"
+    );
+    assert!(front.contains("<title>Henkilön Emma Nieminen sosiaalihuollon asiakirjat – Sosiaalihuollon asiakirjat</title>"));
+    assert!(!front.contains("Omat sosiaalihuollon asiakirjat"));
+    assert!(front.contains("Katselet henkilön Emma Nieminen tietoja."));
+    // One banner, and the choice is a form labelled with its question.
+    assert_eq!(front.matches("data-testid=\"acting-banner\"").count(), 1);
+    assert!(front.contains("Kenen tietoja katselet?"));
+    assert!(!front.contains("<nav class=\"acting\""));
+    if front.contains("data-testid=\"info-text\"") {
+        assert!(front.contains("henkilöstä Emma Nieminen"));
+        assert!(!front.contains("tallennettu sinusta"));
+    }
+}
+
+#[tokio::test]
+async fn a_missing_page_keeps_the_frame_in_the_viewers_language() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    s.post_form(&c, "/auth/language", &[("lang", "en"), ("back", "/")])
+        .await;
+    let page = s.get(&c, "/no/such/page").await;
+    assert_eq!(page.status, 404);
+    assert_eq!(html_lang(&page.body), "en");
+    for part in [
+        "class=\"site-header\"",
+        "data-testid=\"viewer-name\"",
+        "action=\"/auth/logout\"",
+        "data-testid=\"language-choice\"",
+        "class=\"site-footer\"",
+        "href=\"/accessibility\"",
+    ] {
+        assert!(page.body.contains(part), "{part} in {}", page.body);
+    }
+    // The footer's pages are there for everyone.
+    let anon = s.client();
+    for path in ["/accessibility", "/contact", "/privacy"] {
+        let p = s.get(&anon, path).await;
+        assert_eq!(p.status, 200, "{path}");
+        assert!(p.body.contains("<h1>"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn breadcrumbs_keep_the_task_views_search_and_new_has_a_legend() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let task = s.get(&c, "/tasks/2016%3A26?sort=name&order=asc").await.body;
+    assert!(task.contains("aria-label=\"Olet tässä\""), "{task}");
+    // A document link carries the view it was found on ...
+    let from = "from=%2Ftasks%2F2016%253A26%3Fsort%3Dname%26order%3Dasc";
+    let href = task
+        .split("class=\"doc-link\"")
+        .next()
+        .and_then(|s| s.rsplit("href=\"").next())
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    assert!(href.contains(from), "{href}");
+    // ... and the document's breadcrumbs lead back to it.
+    let doc = s.get(&c, &href.replace("&amp;", "&")).await.body;
+    assert!(
+        doc.contains("href=\"/tasks/2016%3A26?sort=name&amp;order=asc\""),
+        "{doc}"
+    );
+    // An address made up elsewhere is not followed: the document's own task.
+    let odd = s
+        .get(
+            &c,
+            &format!(
+                "/documents/{}?from=https%3A%2F%2Fevil.example",
+                doc_id("A01")
+            ),
+        )
+        .await
+        .body;
+    let crumbs = odd
+        .split("class=\"breadcrumbs\"")
+        .nth(1)
+        .and_then(|s| s.split("</nav>").next())
+        .unwrap();
+    assert!(!crumbs.contains("evil"), "{crumbs}");
+    assert!(crumbs.contains("href=\"/tasks/"), "{crumbs}");
+    // Aino's first sign-in: every document is new, and the legend says what that means.
+    let front = s.get(&c, "/").await.body;
+    if front.contains("class=\"new-label\"") {
+        assert!(front.contains("data-testid=\"new-legend\""));
+    }
+    assert!(
+        front.contains("Näytä kaikki: Työikäisten palvelut ("),
+        "{front}"
+    );
+}
