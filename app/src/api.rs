@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, Frame, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
-    TestPersonsPage, UseLogPage, ViewerInfo,
+    DisclosuresPage, DocumentView, Frame, FrontPage, GoalsPage, Page, SignInPage, TaskPage,
+    TaskQuery, TestPersonsPage, UseLogPage, ViewerInfo,
 };
 
 #[cfg(feature = "ssr")]
@@ -69,6 +69,13 @@ pub async fn get_document(id: String) -> Result<Page<DocumentView>, AppError> {
 pub async fn get_disclosures() -> Result<Page<DisclosuresPage>, AppError> {
     let (backend, headers) = on_server::context()?;
     on_server::answer(backend.disclosures(&headers).await)
+}
+
+/// "My goals" (AVAIN), from the client plans the viewer may see.
+#[server(endpoint = "goals")]
+pub async fn get_goals() -> Result<Page<GoalsPage>, AppError> {
+    let (backend, headers) = on_server::context()?;
+    on_server::answer(backend.goals(&headers).await)
 }
 
 /// The test-identification list (test mode only): `query` searches names

@@ -7,8 +7,8 @@ use http::HeaderMap;
 
 use crate::error::AppError;
 use crate::model::{
-    DisclosuresPage, DocumentView, Frame, FrontPage, Page, SignInPage, TaskPage, TaskQuery,
-    TestPersonsPage, UseLogPage, ViewerInfo,
+    DisclosuresPage, DocumentView, Frame, FrontPage, GoalsPage, Page, SignInPage, TaskPage,
+    TaskQuery, TestPersonsPage, UseLogPage, ViewerInfo,
 };
 
 /// Each call authenticates from the request headers (the session cookie) and
@@ -32,6 +32,8 @@ pub trait Backend: Send + Sync + 'static {
         -> Result<Page<DocumentView>, AppError>;
     /// R-DISC-1..3: the subject's disclosure log, as far as the viewer may see it.
     async fn disclosures(&self, headers: &HeaderMap) -> Result<Page<DisclosuresPage>, AppError>;
+    /// "My goals": the AVAIN goals of the client plans the viewer may see.
+    async fn goals(&self, headers: &HeaderMap) -> Result<Page<GoalsPage>, AppError>;
     /// "Use of my information on this portal" (own records only).
     async fn use_log(&self, headers: &HeaderMap, page: u32) -> Result<Page<UseLogPage>, AppError>;
     /// The sign-in page's ways in (and the test list, when that is on).

@@ -110,6 +110,11 @@ impl Lang {
         self.message_with("page_title", &[("page", FluentValue::from(page))])
     }
 
+    /// The chart of one goal, as a screen reader names it.
+    pub fn chart_label(self, goal: &str) -> String {
+        self.message_with("chart_label", &[("goal", FluentValue::from(goal))])
+    }
+
     /// "Printed 1.12.2026".
     pub fn printed_on(self, date: &str) -> String {
         self.message_with("printed_on", &[("date", FluentValue::from(date))])
@@ -279,6 +284,33 @@ texts! {
     contact_text,
     privacy_text,
     page_loaded,
+    goals_title,
+    goals_intro,
+    goals_link,
+    no_goals,
+    goal_area,
+    goal_scale,
+    scale_improve,
+    scale_prevent_worsening,
+    goal_set_in,
+    goal_evaluations,
+    not_evaluated,
+    reached,
+    reached_yes,
+    reached_partly,
+    reached_no,
+    factors,
+    factor_supported,
+    factor_hindered,
+    methods,
+    services,
+    used_yes,
+    used_no,
+    used_unknown,
+    used,
+    from_plan,
+    chart_table_caption,
+    action_goals,
 }
 
 /// Finnish-style date: 5.3.2024 (the same in Swedish and in English, as on
@@ -314,6 +346,18 @@ pub const SOCIAL_SERVICES: [&str; 20] = [
     "family_mediation",
 ];
 
+/// How many services AVAIN lists (seed 002, table 6).
+pub const AVAIN_SERVICES: u8 = 24;
+
+/// An AVAIN service's name (`avain-service-N`); an unknown number as it is.
+pub fn avain_service(code: u8, lang: Lang) -> String {
+    if (1..=AVAIN_SERVICES).contains(&code) {
+        lang.message(&format!("avain-service-{code}"))
+    } else {
+        code.to_string()
+    }
+}
+
 /// A social service's name in `lang`; an unknown code as words.
 pub fn social_service(code: &str, lang: Lang) -> String {
     if SOCIAL_SERVICES.contains(&code) {
@@ -332,6 +376,8 @@ pub const ARGUMENT_MESSAGES: &[&str] = &[
     "show_all_in",
     "page_title",
     "printed_on",
+    "goals_title_for",
+    "chart_label",
 ];
 
 #[cfg(test)]
@@ -343,6 +389,7 @@ mod tests {
         let mut ids: Vec<String> = Texts::IDS.iter().map(|s| s.to_string()).collect();
         ids.extend(ARGUMENT_MESSAGES.iter().map(|s| s.to_string()));
         ids.extend(SOCIAL_SERVICES.iter().map(|c| format!("service-{c}")));
+        ids.extend((1..=AVAIN_SERVICES).map(|n| format!("avain-service-{n}")));
         ids.extend(
             crate::tasks::SERVICE_TASKS
                 .iter()
@@ -360,6 +407,7 @@ mod tests {
             ("name", FluentValue::from("x")),
             ("page", FluentValue::from("x")),
             ("date", FluentValue::from("x")),
+            ("goal", FluentValue::from("x")),
         ]
         .into_iter()
         .collect();

@@ -21,8 +21,8 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use pages::{
-    AccessibilityPage, ContactPage, DisclosuresPage, DocumentPage, FrontPage, LoginPage, NotFound,
-    PageFrame, PrivacyPage, TaskView, UseLogPage,
+    AccessibilityPage, ContactPage, DisclosuresPage, DocumentPage, FrontPage, GoalsPage, LoginPage,
+    NotFound, PageFrame, PrivacyPage, TaskView, UseLogPage,
 };
 
 /// The HTML document around the app (server side only).
@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tasks/:code") view=TaskView ssr=SsrMode::Async />
                     <Route path=path!("documents/:id") view=DocumentPage ssr=SsrMode::Async />
                     <Route path=path!("disclosures") view=DisclosuresPage ssr=SsrMode::Async />
+                    <Route path=path!("goals") view=GoalsPage ssr=SsrMode::Async />
                     <Route path=path!("use-of-information") view=UseLogPage ssr=SsrMode::Async />
                     <Route path=path!("accessibility") view=AccessibilityPage ssr=SsrMode::Async />
                     <Route path=path!("contact") view=ContactPage ssr=SsrMode::Async />

@@ -183,6 +183,85 @@ pub struct FrontPage {
     pub info_text: bool,
     pub relationships: Vec<Relationship>,
     pub groups: Vec<TaskGroup>,
+    /// A shown client plan carries AVAIN goals: the front page links to them.
+    #[serde(default)]
+    pub has_goals: bool,
+}
+
+/// "My goals" (issue 11, item 8): the AVAIN goals of the client plans the
+/// viewer may see, each across the plans' evaluations, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct GoalsPage {
+    pub goals: Vec<GoalView>,
+    /// The methods and services of the newest plan that names any.
+    pub methods: Vec<UsedView>,
+    pub services: Vec<ServiceUse>,
+    /// That plan.
+    pub latest_plan: Option<PlanRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanRef {
+    pub id: String,
+    pub title: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalView {
+    pub text: String,
+    pub area: Option<String>,
+    /// true: a change for the better; false: keeping it from getting worse.
+    pub improve: bool,
+    /// The plan that first set the goal.
+    pub set_in: PlanRef,
+    pub evaluations: Vec<GoalPoint>,
+}
+
+/// One evaluation of a goal: in which plan, and whether it was reached.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoalPoint {
+    pub plan: PlanRef,
+    pub reached: Reached,
+    pub factors: Vec<FactorView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reached {
+    No,
+    Partly,
+    Yes,
+}
+
+impl Reached {
+    /// The chart's level: 0 (not reached) to 2 (reached).
+    pub fn level(self) -> u32 {
+        match self {
+            Reached::No => 0,
+            Reached::Partly => 1,
+            Reached::Yes => 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactorView {
+    pub text: String,
+    pub supported: bool,
+}
+
+/// A method and whether it was used (`None`: not evaluated yet).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UsedView {
+    pub text: String,
+    pub used: Option<bool>,
+}
+
+/// One of AVAIN's 24 services (its name is a message) and whether it was used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceUse {
+    pub code: u8,
+    pub used: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

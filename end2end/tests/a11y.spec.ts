@@ -18,13 +18,19 @@ const roles: Role[] = [
   {
     role: "citizen",
     who: people.aino,
-    pages: ["/", "/tasks/2016:26", `/documents/${docId("A01")}`, "/disclosures", "/use-of-information", "/no/such/page"],
+    pages: ["/", "/tasks/2016:26", `/documents/${docId("A01")}`, "/disclosures", "/use-of-information", "/goals", "/no/such/page"],
   },
   {
     role: "guardian",
     who: people.laura,
     child: "Emma Nieminen",
     pages: ["/", "/tasks/2016:10", `/documents/${docId("E01")}`, "/disclosures"],
+  },
+  {
+    role: "information-right holder",
+    who: people.riikka,
+    child: "Oskari Nieminen",
+    pages: ["/", "/tasks/2016:24", "/disclosures", "/goals"],
   },
   { role: "minor", who: people.emma, pages: ["/", "/tasks/2016:10", `/documents/${docId("E04")}`] },
 ];

@@ -38,7 +38,7 @@ test("R-FRONT-1 adult: groups, five newest, info text; hidden documents nowhere"
   await working.getByRole("link", { name: /Näytä kaikki/ }).click();
   await expect(page).toHaveURL(/\/tasks\/2016(:|%3A)26$/);
   await hydrated(page, info);
-  await expect(page.locator("table.documents tbody tr")).toHaveCount(17);
+  await expect(page.locator("table.documents tbody tr")).toHaveCount(18);
   await expectNoneOf(page, ainoHidden);
   await page.getByRole("link", { name: "Päätös ehkäisevästä toimeentulotuesta" }).click();
   await hydrated(page, info);

@@ -384,6 +384,7 @@ pub fn generate(plan: &Plan, dir: &Path) -> std::io::Result<Written> {
                     guardian_override_reasons: vec![],
                     body: body(&mut r, &label),
                     attachments,
+                    avain: None,
                 });
             }
             out.documents += 1;

@@ -134,8 +134,38 @@ contact_text = Questions about your documents: the social-welfare unit where the
 privacy_text = The service shows you your information stored in the social-welfare client register and the Client Data Archive for social welfare. It changes no information. Every opening of your documents is logged; you see the log under "Use of my information in this service". The controller is the social-welfare organisation that stored the document.
 page_loaded = Page changed
 
+goals_title = My goals
+goals_intro = The goals written into your client plans together with you (the AVAIN measure), and how far they were reached at each evaluation of the plan.
+goals_link = My goals in the client plans
+no_goals = The client plans that can be shown have no goals.
+goal_area = Area
+goal_scale = Scale
+scale_improve = a change for the better (+)
+scale_prevent_worsening = keeping the situation from getting worse (±0)
+goal_set_in = Set in
+goal_evaluations = Evaluations
+not_evaluated = The goal has not been evaluated yet.
+reached = Reached
+reached_yes = reached
+reached_partly = partly reached
+reached_no = not reached
+factors = Situational factors
+factor_supported = supported
+factor_hindered = hindered
+methods = Methods
+services = Services
+used_yes = used
+used_no = not used
+used_unknown = not evaluated yet
+used = Used
+from_plan = From the plan
+chart_table_caption = The evaluations as a table
+action_goals = Goals
+
 ## Messages with arguments.
 
+goals_title_for = The goals of { $name }
+chart_label = Chart: how the goal "{ $goal }" was reached at the evaluations
 front_title_for = Social-welfare documents of { $name }
 viewing_for = You are viewing the records of { $name }.
 info_text_for = MittKanta does not show all the documents stored about { $name } in the social-welfare client register and the Client Data Archive for social welfare. One may ask to see all the client information at the social-welfare unit where the matter was handled. The right is based on section 11 of the Act on the Status and Rights of Social Welfare Clients.
@@ -181,3 +211,30 @@ service-parentage_investigation = Parentage investigation
 service-paternity_investigation = Paternity investigation
 service-maternity_investigation = Maternity investigation
 service-family_mediation = Family mediation
+
+## AVAIN's services (seed 002, table 6): avain-service- and the number.
+
+avain-service-1 = Social services
+avain-service-2 = Organisations and associations
+avain-service-3 = Kela services
+avain-service-4 = Cultural services
+avain-service-5 = Municipal employment services
+avain-service-6 = Sports services
+avain-service-7 = Finnish Immigration Service
+avain-service-8 = Mental health services
+avain-service-9 = Youth services
+avain-service-10 = Legal aid
+avain-service-11 = Teaching and education
+avain-service-12 = Primary health care
+avain-service-13 = Police
+avain-service-14 = Patient and social welfare ombudsman
+avain-service-15 = Substance-abuse services
+avain-service-16 = Criminal Sanctions Agency
+avain-service-17 = Parish services
+avain-service-18 = Mediation services
+avain-service-19 = Financial and debt counselling
+avain-service-20 = Employment and economic development services
+avain-service-21 = Work-ability assessment
+avain-service-22 = Multisectoral joint service promoting employment
+avain-service-23 = Occupational health services
+avain-service-24 = Specialised medical care

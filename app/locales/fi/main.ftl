@@ -134,8 +134,38 @@ contact_text = Kysymykset omista asiakirjoistasi: sosiaalihuollon yksikkö, joss
 privacy_text = Palvelu näyttää sinulle sosiaalihuollon asiakasrekisteriin ja Sosiaalihuollon asiakastiedon arkistoon tallennettuja tietojasi. Palvelu ei muuta tietoja. Jokainen asiakirjojesi avaaminen tallennetaan lokiin, jonka näet kohdasta "Tietojeni käyttö tässä palvelussa". Rekisterinpitäjä on se sosiaalihuollon organisaatio, joka on tallentanut asiakirjan.
 page_loaded = Sivu vaihtui
 
+goals_title = Tavoitteeni
+goals_intro = Asiakassuunnitelmiisi yhdessä kirjatut tavoitteet (AVAIN-mittari) ja se, miten ne ovat toteutuneet suunnitelman arvioinneissa.
+goals_link = Tavoitteeni asiakassuunnitelmissa
+no_goals = Näytettävissä asiakassuunnitelmissa ei ole tavoitteita.
+goal_area = Osa-alue
+goal_scale = Tavoitteen asteikko
+scale_improve = muutos parempaan (+)
+scale_prevent_worsening = tilanteen huononemisen estäminen (±0)
+goal_set_in = Asetettu
+goal_evaluations = Arvioinnit
+not_evaluated = Tavoitetta ei ole vielä arvioitu.
+reached = Saavutettu
+reached_yes = saavutettu
+reached_partly = osittain saavutettu
+reached_no = ei saavutettu
+factors = Tilannetekijät
+factor_supported = tuki
+factor_hindered = vaikeutti
+methods = Menetelmät
+services = Palvelut
+used_yes = käytetty
+used_no = ei käytetty
+used_unknown = ei vielä arvioitu
+used = Käytetty
+from_plan = Suunnitelmasta
+chart_table_caption = Arvioinnit taulukkona
+action_goals = Tavoitteet
+
 ## Messages with arguments.
 
+goals_title_for = Henkilön { $name } tavoitteet
+chart_label = Kaavio: tavoitteen "{ $goal }" toteutuminen arvioinneissa
 front_title_for = Henkilön { $name } sosiaalihuollon asiakirjat
 viewing_for = Katselet henkilön { $name } tietoja.
 info_text_for = OmaKannassa ei näytetä kaikkia henkilöstä { $name } sosiaalihuollon asiakasrekisteriin ja Sosiaalihuollon asiakastiedon arkistoon tallennettuja asiakirjoja. Hänen asiakastietojaan voi pyytää nähtäväksi siinä sosiaalihuollon yksikössä, jossa asia on hoidettu. Oikeus perustuu sosiaalihuollon asiakkaan asemasta ja oikeuksista annetun lain 11 §:ään.
@@ -181,3 +211,30 @@ service-parentage_investigation = Vanhemmuuden selvittäminen
 service-paternity_investigation = Isyyden selvittäminen
 service-maternity_investigation = Äitiyden selvittäminen
 service-family_mediation = Perheasioiden sovittelu
+
+## AVAIN's services (seed 002, table 6): avain-service- and the number.
+
+avain-service-1 = Sosiaalipalvelut
+avain-service-2 = Järjestö- ja yhdistystoiminta
+avain-service-3 = Kelan palvelut
+avain-service-4 = Kulttuuripalvelut
+avain-service-5 = Kunnan työllisyyspalvelut
+avain-service-6 = Liikuntapalvelut
+avain-service-7 = Maahanmuuttoviraston palvelut
+avain-service-8 = Mielenterveyspalvelut
+avain-service-9 = Nuorisopalvelut
+avain-service-10 = Oikeusapu
+avain-service-11 = Opetus ja koulutus
+avain-service-12 = Perusterveydenhuollon palvelut
+avain-service-13 = Poliisitoimi
+avain-service-14 = Potilas- ja sosiaaliasiamiehen palvelut
+avain-service-15 = Päihdepalvelut
+avain-service-16 = Rikosseuraamuslaitoksen palvelut
+avain-service-17 = Seurakunnan tarjoamat palvelut
+avain-service-18 = Sovittelupalvelut
+avain-service-19 = Talous- ja velkaneuvonta
+avain-service-20 = TE-palvelut
+avain-service-21 = Työkyvyn selvitys
+avain-service-22 = Työllistymistä edistävä monialainen yhteispalvelu
+avain-service-23 = Työterveyshuollon palvelut
+avain-service-24 = Erikoissairaanhoidon palvelut

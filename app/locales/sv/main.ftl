@@ -134,8 +134,38 @@ contact_text = Frågor om dina handlingar: den socialserviceenhet där ärendet 
 privacy_text = Tjänsten visar dig dina uppgifter som har lagrats i socialvårdens klientregister och Klientdataarkivet för socialvården. Tjänsten ändrar inga uppgifter. Varje gång dina handlingar öppnas sparas det i en logg, som du ser under "Användningen av mina uppgifter i tjänsten". Personuppgiftsansvarig är den socialvårdsorganisation som har sparat handlingen.
 page_loaded = Sidan byttes
 
+goals_title = Mina mål
+goals_intro = Målen som har skrivits in i dina klientplaner tillsammans med dig (AVAIN-mätaren) och hur de har nåtts vid planens utvärderingar.
+goals_link = Mina mål i klientplanerna
+no_goals = De klientplaner som kan visas har inga mål.
+goal_area = Delområde
+goal_scale = Målets skala
+scale_improve = förändring till det bättre (+)
+scale_prevent_worsening = att förhindra att situationen försämras (±0)
+goal_set_in = Uppställt i
+goal_evaluations = Utvärderingar
+not_evaluated = Målet har inte utvärderats ännu.
+reached = Uppnått
+reached_yes = uppnått
+reached_partly = delvis uppnått
+reached_no = inte uppnått
+factors = Situationsfaktorer
+factor_supported = stödde
+factor_hindered = försvårade
+methods = Metoder
+services = Tjänster
+used_yes = använd
+used_no = inte använd
+used_unknown = inte utvärderad ännu
+used = Använd
+from_plan = Ur planen
+chart_table_caption = Utvärderingarna som tabell
+action_goals = Mål
+
 ## Messages with arguments.
 
+goals_title_for = Målen för { $name }
+chart_label = Diagram: hur målet "{ $goal }" har nåtts vid utvärderingarna
 front_title_for = Socialvårdshandlingar om { $name }
 viewing_for = Du tittar på uppgifterna om { $name }.
 info_text_for = På MittKanta visas inte alla handlingar som har lagrats om { $name } i socialvårdens klientregister och Klientdataarkivet för socialvården. Man kan begära att få se alla klientuppgifter vid den socialserviceenhet där ärendet har uträttats. Rätten grundar sig på 11 § i lagen om klientens ställning och rättigheter inom socialvården.
@@ -181,3 +211,30 @@ service-parentage_investigation = Utredning av föräldraskap
 service-paternity_investigation = Utredning av faderskap
 service-maternity_investigation = Utredning av moderskap
 service-family_mediation = Medling i familjefrågor
+
+## AVAIN's services (seed 002, table 6): avain-service- and the number.
+
+avain-service-1 = Socialservice
+avain-service-2 = Organisations- och föreningsverksamhet
+avain-service-3 = FPA:s tjänster
+avain-service-4 = Kulturtjänster
+avain-service-5 = Kommunens sysselsättningstjänster
+avain-service-6 = Idrottstjänster
+avain-service-7 = Migrationsverkets tjänster
+avain-service-8 = Mentalvårdstjänster
+avain-service-9 = Ungdomstjänster
+avain-service-10 = Rättshjälp
+avain-service-11 = Undervisning och utbildning
+avain-service-12 = Primärvårdens tjänster
+avain-service-13 = Polisväsendet
+avain-service-14 = Patient- och socialombudsmannens tjänster
+avain-service-15 = Missbrukartjänster
+avain-service-16 = Brottspåföljdsmyndighetens tjänster
+avain-service-17 = Församlingens tjänster
+avain-service-18 = Medlingstjänster
+avain-service-19 = Ekonomi- och skuldrådgivning
+avain-service-20 = TE-tjänster
+avain-service-21 = Utredning av arbetsförmågan
+avain-service-22 = Sektorsövergripande samservice som främjar sysselsättning
+avain-service-23 = Företagshälsovårdens tjänster
+avain-service-24 = Specialsjukvårdens tjänster

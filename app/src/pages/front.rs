@@ -35,6 +35,9 @@ fn Front(data: Data) -> impl IntoView {
         {data.info_text.then(|| view! { <InfoText /> })}
         <StandingNote />
         <p class="disclosures-link"><a href="/disclosures">{t.disclosures}</a></p>
+        {data.has_goals.then(|| view! {
+            <p class="goals-link"><a href="/goals" data-testid="goals-link">{t.goals_link}</a></p>
+        })}
         {data.relationships.into_iter().map(|r| view! { <RelationshipCard r=r /> }).collect_view()}
         {data.groups.is_empty().then(|| view! { <p>{t.no_documents}</p> })}
         <NewLegend show=any_new />

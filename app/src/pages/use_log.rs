@@ -30,6 +30,7 @@ fn what(t: &Texts, action: &str) -> &'static str {
         "document_body" => t.action_document_body,
         "attachment" => t.action_attachment,
         "disclosures" => t.action_disclosures,
+        "goals" => t.action_goals,
         _ => t.action_use_log,
     }
 }

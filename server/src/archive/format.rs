@@ -460,6 +460,104 @@ pub struct Document {
     pub body: Body,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// AVAIN (issue 11, item 8): a client plan's goals and their evaluation,
+    /// structured. Only on client plans (`specific_type` `client_plan…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avain: Option<Avain>,
+}
+
+/// The AVAIN measure of a client plan in working-age services (seed 002,
+/// "AVAIN-mittarin tietosisällöt"): the goals chosen with the client, and,
+/// when the plan is evaluated (a new plan with its "Suunnitelman arviointi"
+/// filled in, into which the goals move), whether each goal was reached,
+/// the situational factors that supported or hindered it, and the methods
+/// and services used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Avain {
+    #[serde(default)]
+    pub goals: Vec<AvainGoal>,
+    #[serde(default)]
+    pub evaluations: Vec<AvainEvaluation>,
+    #[serde(default)]
+    pub methods: Vec<AvainMethod>,
+    #[serde(default)]
+    pub services: Vec<AvainService>,
+}
+
+/// One goal: its key (the same in every plan that carries it), its words,
+/// its area, and its scale (better, or not worse).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvainGoal {
+    pub key: String,
+    pub text: String,
+    #[serde(default)]
+    pub area: Option<String>,
+    pub scale: GoalScale,
+}
+
+/// "Tavoitteen asteikko": a change for the better (+), or keeping the
+/// situation from getting worse (±0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalScale {
+    Improve,
+    PreventWorsening,
+}
+
+/// "Arvio siitä, onko tavoite saavutettu", for one goal of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvainEvaluation {
+    /// The key of one of this plan's goals.
+    pub goal: String,
+    pub reached: Reached,
+    #[serde(default)]
+    pub factors: Vec<AvainFactor>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reached {
+    Yes,
+    Partly,
+    No,
+}
+
+/// A situational factor ("tilannetekijä") and whether it supported or
+/// hindered the goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvainFactor {
+    pub text: String,
+    pub effect: FactorEffect,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorEffect {
+    Supported,
+    Hindered,
+}
+
+/// A method of social work and whether it was used ("Käytettiinkö
+/// menetelmää?"; absent until the plan is evaluated).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvainMethod {
+    pub text: String,
+    #[serde(default)]
+    pub used: Option<bool>,
+}
+
+/// A service of AVAIN's list of 24 (seed 002, table 6) and whether it was used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AvainService {
+    pub code: u8,
+    #[serde(default)]
+    pub used: Option<bool>,
 }
 
 /// Who searched the client's data: stored, never shown (R-DISC-2).

@@ -437,4 +437,85 @@ fn document(c: &mut Check<'_>, path: String, d: &Document) {
         }
         c.body(format!("{apath}.body"), &a.body);
     }
+    if let Some(avain) = &d.avain {
+        if !d.specific_type.starts_with("client_plan") {
+            c.fail(
+                format!("{path}.avain"),
+                "is allowed only on a client plan (specific_type client_plan…)",
+            );
+        }
+        self::avain(c, format!("{path}.avain"), avain);
+    }
+}
+
+/// Goals and methods the measure lists, at most (seed 002: 40 goals, 33
+/// methods, 24 services), and the length of a goal's words.
+const AVAIN_GOALS: usize = 40;
+const AVAIN_METHODS: usize = 33;
+const AVAIN_SERVICES: u8 = 24;
+const AVAIN_TEXT: usize = 200;
+
+fn avain(c: &mut Check<'_>, path: String, a: &crate::archive::format::Avain) {
+    let short = |c: &mut Check<'_>, path: String, text: &str| {
+        c.non_empty(path.clone(), text);
+        if text.chars().count() > AVAIN_TEXT {
+            c.fail(path, format!("must be at most {AVAIN_TEXT} characters"));
+        }
+    };
+    if a.goals.len() > AVAIN_GOALS {
+        c.fail(
+            format!("{path}.goals"),
+            format!("at most {AVAIN_GOALS} goals"),
+        );
+    }
+    let mut keys = HashSet::new();
+    for (i, g) in a.goals.iter().enumerate() {
+        let gpath = format!("{path}.goals[{i}]");
+        short(c, format!("{gpath}.key"), &g.key);
+        short(c, format!("{gpath}.text"), &g.text);
+        if let Some(area) = &g.area {
+            short(c, format!("{gpath}.area"), area);
+        }
+        if !keys.insert(g.key.as_str()) {
+            c.fail(format!("{gpath}.key"), "duplicate goal key");
+        }
+    }
+    let mut evaluated = HashSet::new();
+    for (i, e) in a.evaluations.iter().enumerate() {
+        let epath = format!("{path}.evaluations[{i}]");
+        if !keys.contains(e.goal.as_str()) {
+            c.fail(
+                format!("{epath}.goal"),
+                format!("names no goal of this plan: {:?}", e.goal),
+            );
+        }
+        if !evaluated.insert(e.goal.as_str()) {
+            c.fail(format!("{epath}.goal"), "the goal is evaluated twice");
+        }
+        for (j, f) in e.factors.iter().enumerate() {
+            short(c, format!("{epath}.factors[{j}].text"), &f.text);
+        }
+    }
+    if a.methods.len() > AVAIN_METHODS {
+        c.fail(
+            format!("{path}.methods"),
+            format!("at most {AVAIN_METHODS} methods"),
+        );
+    }
+    for (i, m) in a.methods.iter().enumerate() {
+        short(c, format!("{path}.methods[{i}].text"), &m.text);
+    }
+    let mut services = HashSet::new();
+    for (i, s) in a.services.iter().enumerate() {
+        let spath = format!("{path}.services[{i}].code");
+        if !(1..=AVAIN_SERVICES).contains(&s.code) {
+            c.fail(
+                spath.clone(),
+                format!("must be one of AVAIN's services, 1–{AVAIN_SERVICES}"),
+            );
+        }
+        if !services.insert(s.code) {
+            c.fail(spath, "duplicate service");
+        }
+    }
 }

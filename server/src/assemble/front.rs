@@ -36,6 +36,7 @@ pub fn front_page(e: &Evaluated, labels: &Labels<'_>) -> FrontPage {
         info_text: e.info_text(),
         relationships: e.relationships.clone(),
         groups,
+        has_goals: super::has_goals(e),
     }
 }
 

@@ -8,6 +8,7 @@
 mod disclosures;
 mod document;
 mod front;
+mod goals;
 mod summary;
 mod task;
 mod test_persons;
@@ -23,6 +24,7 @@ use chrono::{DateTime, Utc};
 pub use disclosures::{disclosure_view, disclosures_page};
 pub use document::{document_view, sanitise};
 pub use front::front_page;
+pub use goals::{goals_page, has_goals};
 pub use summary::summary;
 pub use task::task_page;
 pub use test_persons::tester_note;

@@ -106,6 +106,7 @@ fn doc(clients: &[&str]) -> Document {
             pdf_base64: None,
         },
         attachments: vec![],
+        avain: None,
     }
 }
 

@@ -35,7 +35,7 @@ pub struct AuditEntry {
 }
 
 /// The actions that read a subject's records.
-pub const READ_ACTIONS: [&str; 7] = [
+pub const READ_ACTIONS: [&str; 8] = [
     "front_page",
     "task_page",
     "document",
@@ -43,6 +43,7 @@ pub const READ_ACTIONS: [&str; 7] = [
     "attachment",
     "disclosures",
     "use_log",
+    "goals",
 ];
 
 impl Store {

@@ -9,8 +9,9 @@ use app::backend::Backend;
 use app::error::AppError;
 use app::i18n::Lang;
 use app::model::{
-    ChildChoice, DisclosuresPage, DocumentView, Frame, FrontPage, Page, Relation, SignInPage,
-    TaskPage, TaskQuery, TestPerson, TestPersonsPage, UseLogEntry, UseLogPage, ViewerInfo,
+    ChildChoice, DisclosuresPage, DocumentView, Frame, FrontPage, GoalsPage, Page, Relation,
+    SignInPage, TaskPage, TaskQuery, TestPerson, TestPersonsPage, UseLogEntry, UseLogPage,
+    ViewerInfo,
 };
 use chrono::{NaiveDate, Utc};
 use http::HeaderMap;
@@ -527,6 +528,11 @@ impl Backend for Portal {
             Some(assemble::front_page(e, labels))
         })
         .await
+    }
+
+    async fn goals(&self, headers: &HeaderMap) -> Result<Page<GoalsPage>, AppError> {
+        self.page(headers, "goals", None, |e, _| Some(assemble::goals_page(e)))
+            .await
     }
 
     async fn task_page(

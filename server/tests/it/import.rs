@@ -488,3 +488,74 @@ async fn cached_records_follow_an_import_by_any_process() {
     );
     assert_eq!(title(&b).await, "Decision, corrected");
 }
+
+/// AVAIN (issue 11, item 8): the structured block of a client plan, each
+/// field checked like every other.
+#[tokio::test]
+async fn an_avain_block_is_checked_field_by_field() {
+    let plan = |avain: Value, specific_type: &str| {
+        let mut v = base();
+        v["documents"][0]["general_type"] = json!("plan");
+        v["documents"][0]["specific_type"] = json!(specific_type);
+        v["documents"][0]["avain"] = avain;
+        v
+    };
+    let good = json!({
+        "goals": [{"key": "talous", "text": "Tulot ja menot tasapainossa", "area": "Talous", "scale": "improve"}],
+        "evaluations": [{"goal": "talous", "reached": "partly", "factors": [{"text": "Velat", "effect": "hindered"}]}],
+        "methods": [{"text": "Neuvonta", "used": true}],
+        "services": [{"code": 19, "used": false}]
+    });
+    let (s, _dir) = store().await;
+    assert!(import(&s, &plan(good.clone(), "client_plan_working_age"))
+        .await
+        .is_ok());
+    // Only on a client plan.
+    refused(plan(good.clone(), "decision"), "documents[0].avain").await;
+    // An evaluation of a goal the plan does not have.
+    let mut bad = good.clone();
+    bad["evaluations"][0]["goal"] = json!("asuminen");
+    refused(
+        plan(bad, "client_plan_working_age"),
+        "documents[0].avain.evaluations[0].goal",
+    )
+    .await;
+    // Two goals under one key.
+    let mut bad = good.clone();
+    let first = bad["goals"][0].clone();
+    bad["goals"].as_array_mut().unwrap().push(first);
+    refused(
+        plan(bad, "client_plan_working_age"),
+        "documents[0].avain.goals[1].key",
+    )
+    .await;
+    // A service AVAIN does not list.
+    let mut bad = good.clone();
+    bad["services"][0]["code"] = json!(25);
+    refused(
+        plan(bad, "client_plan_working_age"),
+        "documents[0].avain.services[0].code",
+    )
+    .await;
+    // An empty goal, a factor too long, an unknown scale, an unknown field.
+    let mut bad = good.clone();
+    bad["goals"][0]["text"] = json!(" ");
+    refused(
+        plan(bad, "client_plan_working_age"),
+        "documents[0].avain.goals[0].text",
+    )
+    .await;
+    let mut bad = good.clone();
+    bad["evaluations"][0]["factors"][0]["text"] = json!("x".repeat(201));
+    refused(
+        plan(bad, "client_plan_working_age"),
+        "documents[0].avain.evaluations[0].factors[0].text",
+    )
+    .await;
+    let mut bad = good.clone();
+    bad["goals"][0]["scale"] = json!("better");
+    refused(plan(bad, "client_plan_working_age"), "documents[0]").await;
+    let mut bad = good;
+    bad["goals"][0]["colour"] = json!("red");
+    refused(plan(bad, "client_plan_working_age"), "documents[0]").await;
+}

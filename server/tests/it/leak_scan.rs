@@ -55,6 +55,19 @@ fn contains_token(body: &str, token: &str) -> bool {
 }
 
 /// What must not appear for (viewer, subject): tokens and why.
+/// The generator's AVAIN words of one document version (goal and factor texts).
+fn avain_words(d: &portal_server::archive::format::Document) -> Vec<(String, &'static str)> {
+    let Some(a) = &d.avain else {
+        return vec![];
+    };
+    let goals = a.goals.iter().map(|g| (g.text.clone(), "goal"));
+    let factors = a
+        .evaluations
+        .iter()
+        .flat_map(|e| e.factors.iter().map(|f| (f.text.clone(), "factor")));
+    goals.chain(factors).collect()
+}
+
 fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let body_of = |title: &str| format!("BODY-{}", &title["TITLE-".len()..]);
@@ -62,6 +75,10 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
         let newest = model::doc(a, &d.id);
         match exp.documents.get(&d.id) {
             None => {
+                // AVAIN (issue 11, item 8): a withheld plan's goals and factors.
+                for (text, what) in avain_words(d) {
+                    out.push((text, format!("{what} of hidden {}", d.id)));
+                }
                 out.push((d.id.clone(), format!("hidden id {}", d.id)));
                 out.push((d.title.clone(), format!("title of hidden {}", d.id)));
                 out.push((body_of(&d.title), format!("body of hidden {}", d.id)));
@@ -72,6 +89,9 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
             }
             Some(atts) => {
                 if d.version != newest.version {
+                    for (text, what) in avain_words(d) {
+                        out.push((text, format!("older {what} of {}", d.id)));
+                    }
                     // R-VERSION-1: earlier versions are never shown.
                     out.push((d.title.clone(), format!("older version of {}", d.id)));
                     out.push((body_of(&d.title), format!("older body of {}", d.id)));
@@ -180,6 +200,18 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
                 s.server_fn(&c, "viewer", &[]).await.body,
             ));
             bodies.push(("/disclosures".into(), s.get(&c, "/disclosures").await.body));
+            // "My goals": only shown plans feed it (issue 11, item 8).
+            let goals = s.get(&c, "/goals").await;
+            assert_eq!(goals.status, 200, "seed {seed}: /goals");
+            bodies.push(("/goals".into(), goals.body));
+            bodies.push((
+                "/api/goals".into(),
+                s.server_fn(&c, "goals", &[]).await.body,
+            ));
+            bodies.push((
+                "/api/frame".into(),
+                s.server_fn(&c, "frame", &[]).await.body,
+            ));
             bodies.push((
                 "/api/disclosures".into(),
                 s.server_fn(&c, "disclosures", &[]).await.body,

@@ -27,6 +27,7 @@ mod disclosures;
 mod faults;
 mod frame;
 mod fuzz_corpus;
+mod goals;
 mod guardians;
 mod http;
 mod import;

@@ -476,6 +476,7 @@ pub fn archive(seed: u64) -> Archive {
             let drawn_up = r
                 .chance(30)
                 .then(|| created + Duration::days(r.below(40) as i64));
+            let client_plan = r.chance(15);
             documents.push(Document {
                 id: id.clone(),
                 version: v,
@@ -492,7 +493,9 @@ pub fn archive(seed: u64) -> Archive {
                     *r.pick(&GROUPS)
                 },
                 general_type: *r.pick(&GENERAL),
-                specific_type: if r.chance(65) {
+                specific_type: if client_plan {
+                    "client_plan_working_age".into()
+                } else if r.chance(65) {
                     "decision".into()
                 } else {
                     r.pick(&TYPES).to_string()
@@ -548,6 +551,26 @@ pub fn archive(seed: u64) -> Archive {
                         body: body(&format!("{tag}-{d}-v{v}-att{a}")),
                     })
                     .collect(),
+                // AVAIN on client plans (issue 11, item 8): words that say
+                // whose they are, for the leak scan.
+                avain: client_plan.then(|| Avain {
+                    goals: vec![AvainGoal {
+                        key: format!("G{}", d % 3),
+                        text: format!("GOAL-{tag}-{d}-v{v}"),
+                        area: None,
+                        scale: GoalScale::Improve,
+                    }],
+                    evaluations: vec![AvainEvaluation {
+                        goal: format!("G{}", d % 3),
+                        reached: Reached::Partly,
+                        factors: vec![AvainFactor {
+                            text: format!("FACTOR-{tag}-{d}-v{v}"),
+                            effect: FactorEffect::Hindered,
+                        }],
+                    }],
+                    methods: vec![],
+                    services: vec![],
+                }),
             });
         }
     }
