@@ -36,6 +36,10 @@ fn task_crumb(from: Option<String>, data: &DocumentView) -> Option<(String, Opti
         let (path, query) = f.split_once('?').unwrap_or((&f, ""));
         let code = crate::model::decode_component(path.strip_prefix("/tasks/")?)?;
         let task = tasks::find(&code)?;
+        // Only a task the document is in.
+        if !data.service_tasks.iter().any(|c| c == task.code) {
+            return None;
+        }
         // Only the search of a task view goes back: made of its own parts.
         let query = crate::model::TaskQuery::from_pairs(|k| {
             query

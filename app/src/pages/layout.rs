@@ -14,8 +14,8 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::model::{Frame, Page, ViewerInfo};
 
-/// How many client-side moves between pages there have been (0 on the
-/// page the server rendered: its focus is the browser's to set).
+/// How many client-side moves to another page (path) there have been (0 on
+/// the page the server rendered: its focus is the browser's to set).
 #[derive(Clone, Copy)]
 struct Moves(RwSignal<u32>);
 
@@ -45,7 +45,8 @@ pub fn PageFrame(children: Children) -> impl IntoView {
     provide_context(moves);
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
-        let now = format!("{}?{}", location.pathname.get(), location.search.get());
+        // A new page, not a new search on the same one (a filter keeps focus).
+        let now = location.pathname.get();
         if previous.as_ref().is_some_and(|p| *p != now) {
             moves.0.update(|n| *n += 1);
         }

@@ -454,6 +454,8 @@ const AVAIN_GOALS: usize = 40;
 const AVAIN_METHODS: usize = 33;
 const AVAIN_SERVICES: u8 = 24;
 const AVAIN_TEXT: usize = 200;
+/// Situational factors the measure lists (seed 002: 56).
+const AVAIN_FACTORS: usize = 56;
 
 fn avain(c: &mut Check<'_>, path: String, a: &crate::archive::format::Avain) {
     let short = |c: &mut Check<'_>, path: String, text: &str| {
@@ -491,6 +493,12 @@ fn avain(c: &mut Check<'_>, path: String, a: &crate::archive::format::Avain) {
         }
         if !evaluated.insert(e.goal.as_str()) {
             c.fail(format!("{epath}.goal"), "the goal is evaluated twice");
+        }
+        if e.factors.len() > AVAIN_FACTORS {
+            c.fail(
+                format!("{epath}.factors"),
+                format!("at most {AVAIN_FACTORS} factors"),
+            );
         }
         for (j, f) in e.factors.iter().enumerate() {
             short(c, format!("{epath}.factors[{j}].text"), &f.text);

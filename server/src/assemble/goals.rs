@@ -41,8 +41,9 @@ pub fn goals_page(e: &Evaluated) -> GoalsPage {
         .filter(|d| d.avain.is_some())
         .collect();
     plans.sort_by(|a, b| (a.created, a.stored_at, &a.id).cmp(&(b.created, b.stored_at, &b.id)));
-    // Goals by key, in the order they were first set.
-    let mut keys: Vec<&str> = Vec::new();
+    // Goals by (case, key), in the order they were first set: a goal moves
+    // from plan to plan within its case; another case's "talous" is another goal.
+    let mut keys: Vec<(&str, &str)> = Vec::new();
     let mut goals: Vec<GoalView> = Vec::new();
     for plan in &plans {
         let Some(avain) = &plan.avain else { continue };
@@ -54,7 +55,10 @@ pub fn goals_page(e: &Evaluated) -> GoalsPage {
                 set_in: plan_ref(plan),
                 evaluations: Vec::new(),
             };
-            match keys.iter().position(|k| *k == g.key) {
+            match keys
+                .iter()
+                .position(|k| *k == (plan.case.as_str(), g.key.as_str()))
+            {
                 // A later plan's words for the goal replace the earlier.
                 Some(i) => {
                     if let Some(old) = goals.get_mut(i) {
@@ -64,13 +68,16 @@ pub fn goals_page(e: &Evaluated) -> GoalsPage {
                     }
                 }
                 None => {
-                    keys.push(&g.key);
+                    keys.push((&plan.case, &g.key));
                     goals.push(view);
                 }
             }
         }
         for ev in &avain.evaluations {
-            let Some(i) = keys.iter().position(|k| *k == ev.goal) else {
+            let Some(i) = keys
+                .iter()
+                .position(|k| *k == (plan.case.as_str(), ev.goal.as_str()))
+            else {
                 continue;
             };
             if let Some(goal) = goals.get_mut(i) {

@@ -13,11 +13,17 @@ use axum::middleware::Next;
 use axum::response::Response;
 use http::header;
 
-/// Pages larger than this are passed on as they are.
+/// A page larger than this cannot be read whole: it is answered 500 (the
+/// largest page, a 10 000-document task view, is a few hundred kilobytes).
 const LIMIT: usize = 32 * 1024 * 1024;
 
 pub async fn well_formed(req: Request, next: Next) -> Response {
+    // Archived records (an XHTML display format) are served as they are.
+    let rendered_page = !req.uri().path().starts_with("/files/");
     let res = next.run(req).await;
+    if !rendered_page {
+        return res;
+    }
     let is_html = res
         .headers()
         .get(header::CONTENT_TYPE)

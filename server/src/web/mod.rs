@@ -107,9 +107,13 @@ impl tower_http::compression::Predicate for AssetsOnly {
 
 /// Personal data must not be cached, framed or sniffed.
 async fn security_headers(req: Request, next: Next) -> Response {
-    let hashed = is_hashed_asset_path(req.uri().path());
+    let path = req.uri().path();
+    let hashed = is_hashed_asset_path(path);
+    // A 304 carries no content type: an asset's revalidation keeps the asset's policy.
+    let asset_path = path.starts_with("/pkg/") || path == "/favicon.ico";
     let mut res = next.run(req).await;
-    let cache = if !is_static_asset(&res) {
+    let revalidated = res.status() == http::StatusCode::NOT_MODIFIED && asset_path;
+    let cache = if !is_static_asset(&res) && !revalidated {
         "no-store"
     } else if hashed {
         "public, max-age=31536000, immutable"
