@@ -2,7 +2,7 @@
 // note; not a test). Usage: node shots.mjs OUTDIR
 import { chromium } from "@playwright/test";
 const out = process.argv[2] ?? "/tmp/shots";
-const base = "http://127.0.0.1:3000";
+const base = process.env.PORTAL_URL ?? "http://127.0.0.1:3000";
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -115,6 +115,11 @@ impl Lang {
         self.message_with("chart_label", &[("goal", FluentValue::from(goal))])
     }
 
+    /// A test person who is a guardian of `n` children.
+    pub fn guardian_of(self, n: u32) -> String {
+        self.message_with("tester_guardian_of", &[("count", FluentValue::from(n))])
+    }
+
     /// "Printed 1.12.2026".
     pub fn printed_on(self, date: &str) -> String {
         self.message_with("printed_on", &[("date", FluentValue::from(date))])
@@ -311,6 +316,11 @@ texts! {
     from_plan,
     chart_table_caption,
     action_goals,
+    tester_adult,
+    tester_minor,
+    tester_protection_order,
+    tester_trustee,
+    tester_incompetent,
 }
 
 /// Finnish-style date: 5.3.2024 (the same in Swedish and in English, as on
@@ -378,6 +388,7 @@ pub const ARGUMENT_MESSAGES: &[&str] = &[
     "printed_on",
     "goals_title_for",
     "chart_label",
+    "tester_guardian_of",
 ];
 
 #[cfg(test)]

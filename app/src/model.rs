@@ -104,8 +104,19 @@ pub struct TestPerson {
     pub id: String,
     pub name: String,
     pub birth_date: NaiveDate,
-    /// A short description for testers ("guardian of two", "protection order"…).
-    pub note: String,
+    /// What testers need to know of the person (in the page's language).
+    pub notes: Vec<TesterNote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TesterNote {
+    Adult,
+    Minor,
+    /// A guardian (or information-right holder) of this many children.
+    GuardianOf(u32),
+    ProtectionOrder,
+    Trustee,
+    DeclaredIncompetent,
 }
 
 /// How many test persons the identification page lists at a time.

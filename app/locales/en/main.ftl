@@ -162,8 +162,18 @@ from_plan = From the plan
 chart_table_caption = The evaluations as a table
 action_goals = Goals
 
+tester_adult = adult
+tester_minor = minor
+tester_protection_order = protection order
+tester_trustee = trustee
+tester_incompetent = declared incompetent
+
 ## Messages with arguments.
 
+tester_guardian_of = { $count ->
+    [one] guardian of 1
+   *[other] guardian of { $count }
+}
 goals_title_for = The goals of { $name }
 chart_label = Chart: how the goal "{ $goal }" was reached at the evaluations
 front_title_for = Social-welfare documents of { $name }

@@ -162,8 +162,18 @@ from_plan = Suunnitelmasta
 chart_table_caption = Arvioinnit taulukkona
 action_goals = Tavoitteet
 
+tester_adult = aikuinen
+tester_minor = alaikäinen
+tester_protection_order = turvakielto
+tester_trustee = edunvalvoja
+tester_incompetent = julistettu vajaavaltaiseksi
+
 ## Messages with arguments.
 
+tester_guardian_of = { $count ->
+    [one] huoltaja, 1 lapsi
+   *[other] huoltaja, { $count } lasta
+}
 goals_title_for = Henkilön { $name } tavoitteet
 chart_label = Kaavio: tavoitteen "{ $goal }" toteutuminen arvioinneissa
 front_title_for = Henkilön { $name } sosiaalihuollon asiakirjat

@@ -162,8 +162,18 @@ from_plan = Ur planen
 chart_table_caption = Utvärderingarna som tabell
 action_goals = Mål
 
+tester_adult = vuxen
+tester_minor = minderårig
+tester_protection_order = spärrmarkering
+tester_trustee = intressebevakare
+tester_incompetent = omyndigförklarad
+
 ## Messages with arguments.
 
+tester_guardian_of = { $count ->
+    [one] vårdnadshavare, 1 barn
+   *[other] vårdnadshavare, { $count } barn
+}
 goals_title_for = Målen för { $name }
 chart_label = Diagram: hur målet "{ $goal }" har nåtts vid utvärderingarna
 front_title_for = Socialvårdshandlingar om { $name }

@@ -91,6 +91,24 @@ fn SignIn(page: SignInPage) -> impl IntoView {
     }
 }
 
+/// The tester's notes of a person, in the page's language.
+fn notes(list: &[crate::model::TesterNote]) -> String {
+    use crate::model::TesterNote;
+    let l = lang();
+    let t = l.t();
+    list.iter()
+        .map(|n| match n {
+            TesterNote::Adult => t.tester_adult.to_string(),
+            TesterNote::Minor => t.tester_minor.to_string(),
+            TesterNote::GuardianOf(k) => l.guardian_of(*k),
+            TesterNote::ProtectionOrder => t.tester_protection_order.to_string(),
+            TesterNote::Trustee => t.tester_trustee.to_string(),
+            TesterNote::DeclaredIncompetent => t.tester_incompetent.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[component]
 fn PersonList(list: TestPersonsPage, form_token: String) -> impl IntoView {
     let TestPersonsPage {
@@ -117,7 +135,7 @@ fn PersonList(list: TestPersonsPage, form_token: String) -> impl IntoView {
                         <input type="hidden" name="csrf" value=form_token.clone() />
                         <input type="hidden" name="person" value=p.id.clone() />
                         <button type="submit" data-person=p.id.clone()>{p.name.clone()}</button>
-                        <span class="meta">" " {date(p.birth_date)} " · " {p.note.clone()}</span>
+                        <span class="meta">" " {date(p.birth_date)} " · " {notes(&p.notes)}</span>
                     </form>
                 </li>
             }).collect_view()}

@@ -1,30 +1,33 @@
 //! The test-identification list (test mode only).
 
+use app::model::TesterNote;
 use chrono::NaiveDate;
 
 use crate::archive::format::Person;
 use crate::policy;
 
-/// A line for testers on the identification page.
-pub fn tester_note(p: &Person, children: usize, today: NaiveDate) -> String {
-    let mut parts = Vec::new();
+/// What testers need to know of a person on the identification page.
+pub fn tester_note(p: &Person, children: usize, today: NaiveDate) -> Vec<TesterNote> {
+    let mut notes = Vec::new();
     if policy::is_minor_on(p.birth_date, today) {
-        parts.push("minor".to_string());
+        notes.push(TesterNote::Minor);
     }
     if children > 0 {
-        parts.push(format!("guardian of {children}"));
+        notes.push(TesterNote::GuardianOf(
+            u32::try_from(children).unwrap_or(u32::MAX),
+        ));
     }
     if p.protection_order {
-        parts.push("protection order".into());
+        notes.push(TesterNote::ProtectionOrder);
     }
     if p.has_trustee {
-        parts.push("trustee".into());
+        notes.push(TesterNote::Trustee);
     }
     if p.declared_incompetent {
-        parts.push("declared incompetent".into());
+        notes.push(TesterNote::DeclaredIncompetent);
     }
-    if parts.is_empty() {
-        parts.push("adult".into());
+    if notes.is_empty() {
+        notes.push(TesterNote::Adult);
     }
-    parts.join(", ")
+    notes
 }

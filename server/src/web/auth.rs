@@ -84,6 +84,13 @@ async fn signed_in(
         outcome: "ok",
     };
     portal.audit_session(headers, Some(&token), event).await?;
+    // A language chosen on the sign-in page is the newest choice: the person's now.
+    if let Some(lang) = super::language::chosen(headers, portal.config.secure_cookies) {
+        portal
+            .store
+            .set_language(person, lang.code(), Utc::now())
+            .await?;
+    }
     let mut res = see_other("/");
     res.headers_mut().append(
         header::SET_COOKIE,

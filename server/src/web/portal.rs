@@ -660,7 +660,7 @@ impl Backend for Portal {
             .map(|p| TestPerson {
                 name: full_name(p),
                 birth_date: p.birth_date,
-                note: assemble::tester_note(p, children.get(&p.id).copied().unwrap_or(0), today),
+                notes: assemble::tester_note(p, children.get(&p.id).copied().unwrap_or(0), today),
                 id: p.id.clone(),
             })
             .collect();

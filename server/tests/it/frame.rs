@@ -224,3 +224,26 @@ async fn breadcrumbs_keep_the_task_views_search_and_new_has_a_legend() {
         "{front}"
     );
 }
+
+#[tokio::test]
+async fn a_language_chosen_before_sign_in_becomes_the_persons_and_the_test_list_speaks_it() {
+    let s = phase2().await;
+    let c = s.client();
+    s.post_form(&c, "/auth/language", &[("lang", "sv"), ("back", "/login")])
+        .await;
+    let login = s.get(&c, "/login").await.body;
+    // The tester's notes are in the page's language too.
+    assert!(
+        login.contains("minderårig") && login.contains("vårdnadshavare, 2 barn"),
+        "{login}"
+    );
+    assert!(!login.contains("guardian of"));
+    let res = s
+        .post_form(&c, "/auth/test-login", &[("person", AINO)])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(html_lang(&s.get(&c, "/").await.body), "sv");
+    // Kept for Aino: another browser without the cookie.
+    let other = s.login(AINO).await;
+    assert_eq!(html_lang(&s.get(&other, "/").await.body), "sv");
+}
