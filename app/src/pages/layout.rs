@@ -28,6 +28,13 @@ impl FrameResource {
     pub async fn get(self) -> Frame {
         self.0.await.unwrap_or_default()
     }
+
+    /// Waits for the frame, then gives the content below its language and data.
+    pub async fn provide(self) {
+        let f = self.get().await;
+        provide_context(f.lang);
+        provide_context(f);
+    }
 }
 
 pub fn frame_resource() -> FrameResource {
@@ -83,9 +90,7 @@ where
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
-                    let f = frame.get().await;
-                    provide_context(f.lang);
-                    provide_context(f);
+                    frame.provide().await;
                     view! { {render()} <Arrived /> }
                 })
             }}
@@ -109,9 +114,7 @@ where
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
-                    let f = frame.get().await;
-                    provide_context(f.lang);
-                    provide_context(f);
+                    frame.provide().await;
                     match resource.await {
                         Ok(page) => view! { {render(page.data)} <Arrived /> }.into_any(),
                         Err(e) => view! { <Failure error=e /> <Arrived /> }.into_any(),

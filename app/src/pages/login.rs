@@ -46,9 +46,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                let f = frame.get().await;
-                provide_context(f.lang);
-                provide_context(f);
+                frame.provide().await;
                 let t = lang().t();
                 match persons.await {
                     Ok(page) => view! {

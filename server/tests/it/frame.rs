@@ -12,6 +12,18 @@ fn html_lang(body: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The body of `path` asked for with this `Accept-Language`.
+async fn in_language(s: &TestServer, c: &reqwest::Client, path: &str, accept: &str) -> String {
+    c.get(format!("{}{path}", s.base))
+        .header("Accept-Language", accept)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn before_sign_in_the_page_speaks_the_cookies_then_the_browsers_language() {
     let s = phase2().await;
@@ -19,15 +31,7 @@ async fn before_sign_in_the_page_speaks_the_cookies_then_the_browsers_language()
     let plain = s.get(&c, "/login").await.body;
     assert_eq!(html_lang(&plain), "fi");
     assert!(plain.contains("<h1>Kirjaudu sisään</h1>"), "{plain}");
-    let sv = c
-        .get(format!("{}/login", s.base))
-        .header("Accept-Language", "de, sv-FI;q=0.9, en;q=0.5")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let sv = in_language(&s, &c, "/login", "de, sv-FI;q=0.9, en;q=0.5").await;
     assert_eq!(html_lang(&sv), "sv");
     assert!(sv.contains("<h1>Logga in</h1>"), "{sv}");
     // A choice made on the sign-in page: a cookie, before the browser's word.
@@ -36,15 +40,7 @@ async fn before_sign_in_the_page_speaks_the_cookies_then_the_browsers_language()
         .await;
     assert_eq!(res.status(), 303);
     assert_eq!(res.headers()["location"], "/login");
-    let en = c
-        .get(format!("{}/login", s.base))
-        .header("Accept-Language", "sv")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let en = in_language(&s, &c, "/login", "sv").await;
     assert_eq!(html_lang(&en), "en");
     assert!(en.contains("<h1>Sign in</h1>"));
     // Every language is offered, each named in itself.
