@@ -120,6 +120,22 @@ impl Lang {
         self.message_with("tester_guardian_of", &[("count", FluentValue::from(n))])
     }
 
+    /// A file's size: "120 kt", "1,5 Mt" (a decimal comma in Finnish and
+    /// Swedish, a point in English).
+    pub fn file_size(self, bytes: u64) -> String {
+        let kb = bytes.div_ceil(1024).max(1);
+        if kb < 1024 {
+            return self.message_with(
+                "file_size_kb",
+                &[("size", FluentValue::from(kb.to_string()))],
+            );
+        }
+        let tenths = (kb * 10).div_ceil(1024);
+        let sep = if self == Lang::En { "." } else { "," };
+        let mb = format!("{}{sep}{}", tenths / 10, tenths % 10);
+        self.message_with("file_size_mb", &[("size", FluentValue::from(mb))])
+    }
+
     /// "Printed 1.12.2026".
     pub fn printed_on(self, date: &str) -> String {
         self.message_with("printed_on", &[("date", FluentValue::from(date))])
@@ -389,6 +405,8 @@ pub const ARGUMENT_MESSAGES: &[&str] = &[
     "goals_title_for",
     "chart_label",
     "tester_guardian_of",
+    "file_size_kb",
+    "file_size_mb",
 ];
 
 #[cfg(test)]
@@ -419,6 +437,7 @@ mod tests {
             ("page", FluentValue::from("x")),
             ("date", FluentValue::from("x")),
             ("goal", FluentValue::from("x")),
+            ("size", FluentValue::from("x")),
         ]
         .into_iter()
         .collect();
@@ -464,6 +483,14 @@ mod tests {
         assert_eq!(Lang::Sv.documents(13), "13 handlingar");
         assert_eq!(Lang::En.documents(1), "1 document");
         assert_eq!(Lang::En.documents(21), "21 documents");
+    }
+
+    #[test]
+    fn file_sizes_in_each_language() {
+        assert_eq!(Lang::Fi.file_size(0), "1 kt");
+        assert_eq!(Lang::Fi.file_size(120 * 1024), "120 kt");
+        assert_eq!(Lang::Sv.file_size(1536 * 1024), "1,5 MB");
+        assert_eq!(Lang::En.file_size(1536 * 1024), "1.5 MB");
     }
 
     #[test]

@@ -378,6 +378,9 @@ pub struct AttachmentLink {
     pub title: String,
     pub href: String,
     pub pdf: bool,
+    /// About how many bytes the file has (for "PDF file, 120 kB").
+    #[serde(default)]
+    pub size: Option<u64>,
     /// R-DELAY-4: the attachment's own delayed display has ended.
     pub delay_ended: bool,
     /// R-TASK-6, R-GUARD-10: a minor's own attachment not shown to guardians.

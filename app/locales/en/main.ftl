@@ -170,6 +170,8 @@ tester_incompetent = declared incompetent
 
 ## Messages with arguments.
 
+file_size_kb = { $size } kB
+file_size_mb = { $size } MB
 tester_guardian_of = { $count ->
     [one] guardian of 1
    *[other] guardian of { $count }

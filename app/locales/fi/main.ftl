@@ -170,6 +170,8 @@ tester_incompetent = julistettu vajaavaltaiseksi
 
 ## Messages with arguments.
 
+file_size_kb = { $size } kt
+file_size_mb = { $size } Mt
 tester_guardian_of = { $count ->
     [one] huoltaja, 1 lapsi
    *[other] huoltaja, { $count } lasta

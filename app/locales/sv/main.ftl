@@ -170,6 +170,8 @@ tester_incompetent = omyndigförklarad
 
 ## Messages with arguments.
 
+file_size_kb = { $size } kB
+file_size_mb = { $size } MB
 tester_guardian_of = { $count ->
     [one] vårdnadshavare, 1 barn
    *[other] vårdnadshavare, { $count } barn

@@ -163,7 +163,8 @@ fn Document(data: DocumentView) -> impl IntoView {
 /// with their own notices (R-DELAY-4, R-TASK-6).
 #[component]
 fn Attachments(list: Vec<AttachmentLink>) -> impl IntoView {
-    let t = lang().t();
+    let l = lang();
+    let t = l.t();
     (!list.is_empty()).then(|| {
         view! {
             <section class="attachments">
@@ -172,7 +173,12 @@ fn Attachments(list: Vec<AttachmentLink>) -> impl IntoView {
                     {list.into_iter().map(|a| view! {
                         <li>
                             <a href=a.href rel="external" target="_blank">{a.title}
-                                {a.pdf.then(|| view! { " (" {t.file_pdf} ")" })}
+                                {match (a.pdf, a.size) {
+                                    (true, Some(n)) => format!(" ({}, {})", t.file_pdf, l.file_size(n)),
+                                    (true, None) => format!(" ({})", t.file_pdf),
+                                    (false, Some(n)) => format!(" ({})", l.file_size(n)),
+                                    (false, None) => String::new(),
+                                }}
                                 <span class="visually-hidden">" (" {t.opens_in_new_window} ")"</span>
                             </a>
                             {a.withheld_from_guardians.then(|| view! { <p class="notice-box withheld" role="note">{t.attachment_withheld_notice}</p> })}

@@ -73,6 +73,8 @@ pub fn document_view(
                 title: a.title.clone(),
                 href: attachment_href(&doc.id, &a.id),
                 pdf: a.body.pdf_base64.is_some(),
+                // The store knows the size (`Store::part_sizes`), not the metadata.
+                size: None,
                 delay_ended: s.delay_ended,
                 withheld_from_guardians: s.withheld_from_guardians,
             })

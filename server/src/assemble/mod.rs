@@ -22,7 +22,7 @@ use app::model::Relationship;
 use chrono::{DateTime, Utc};
 
 pub use disclosures::{disclosure_view, disclosures_page};
-pub use document::{document_view, sanitise};
+pub use document::{attachment_href, document_view, sanitise};
 pub use front::front_page;
 pub use goals::{goals_page, has_goals};
 pub use summary::summary;

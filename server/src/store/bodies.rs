@@ -30,6 +30,20 @@ pub fn split(doc: &Document) -> (Document, Vec<(&str, &Body)>) {
     (meta, parts)
 }
 
+/// About how many bytes a body has, from the length of its stored JSON:
+/// `{"xhtml":null,"pdf_base64":"…"}` holds base64 (4 characters for 3
+/// bytes); an XHTML body holds its text.
+pub fn decoded_size(pdf: bool, stored: i64) -> u64 {
+    // The length of `{"xhtml":null,"pdf_base64":""}`.
+    const WRAPPER: u64 = 30;
+    let content = u64::try_from(stored).unwrap_or(0).saturating_sub(WRAPPER);
+    if pdf {
+        content / 4 * 3
+    } else {
+        content
+    }
+}
+
 pub async fn insert(
     tx: &mut Transaction<'_, Any>,
     doc: &Document,
@@ -97,6 +111,24 @@ impl Store {
             Some(r) => Some(serde_json::from_str(&r)?),
             None => None,
         })
+    }
+
+    /// How long each stored part of version `version` of document `id` is
+    /// (its JSON), by part (attachments by id). Read from the stored
+    /// lengths, not the bodies: see [`decoded_size`].
+    pub async fn part_sizes(
+        &self,
+        id: &str,
+        version: u32,
+    ) -> Result<Vec<(String, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT part, CAST(octet_length(data) AS BIGINT) FROM document_bodies \
+             WHERE document_id = $1 AND version = $2",
+        )
+        .bind(id)
+        .bind(i64::from(version))
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Splits documents stored before migration 0004 (bodies inside the

@@ -24,7 +24,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{Any, AnyPool, Connection, Transaction};
 
 pub use audit::{AuditEntry, AuditRecord, AuditRow, READ_ACTIONS};
-pub use bodies::MAIN as MAIN_BODY;
+pub use bodies::{decoded_size, MAIN as MAIN_BODY};
 pub use import::{ImportError, ImportReport};
 pub use oidc::PendingLogin;
 pub use read::SubjectRecords;

@@ -566,12 +566,20 @@ impl Backend for Portal {
                     .await?
                     .ok_or(AppError::NotFound)?;
                 let labels = evaluated.labels(v.session.previous_login);
-                Ok(assemble::document_view(
-                    &doc,
-                    shown,
-                    &evaluated.disclosures,
-                    &labels,
-                ))
+                let mut view =
+                    assemble::document_view(&doc, shown, &evaluated.disclosures, &labels);
+                // Each shown attachment's size, from the stored lengths.
+                let sizes = self.store.part_sizes(&doc.id, doc.version).await?;
+                for link in &mut view.attachments {
+                    link.size = sizes
+                        .iter()
+                        .find(|(part, _)| {
+                            !part.is_empty()
+                                && assemble::attachment_href(&doc.id, part) == link.href
+                        })
+                        .map(|(_, n)| crate::store::decoded_size(link.pdf, *n));
+                }
+                Ok(view)
             })
             .await?;
         self.framed(headers, &v, data).await

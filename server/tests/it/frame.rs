@@ -243,3 +243,38 @@ async fn a_language_chosen_before_sign_in_becomes_the_persons_and_the_test_list_
     let other = s.login(AINO).await;
     assert_eq!(html_lang(&s.get(&other, "/").await.body), "sv");
 }
+
+#[tokio::test]
+async fn attachments_say_their_size_from_the_stored_length() {
+    // A 300 000-byte PDF attachment on A03, beside its XHTML ones.
+    let mut a = portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).unwrap();
+    let d = a
+        .documents
+        .iter_mut()
+        .find(|d| d.id == doc_id("A03"))
+        .unwrap();
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.resize(300_000, b'x');
+    use base64::Engine;
+    d.attachments[0].body = portal_server::archive::format::Body {
+        xhtml: None,
+        pdf_base64: Some(base64::engine::general_purpose::STANDARD.encode(&pdf)),
+    };
+    let s = start_with(Some(a), portal_server::policy::Phase::Two, "2026-11-23").await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, &format!("/documents/{}", doc_id("A03")))
+        .await
+        .body;
+    // 300 000 bytes = 293 KiB (rounded up).
+    assert!(page.contains("(PDF-tiedosto, 293 kt)"), "{page}");
+    // An XHTML attachment: its text's length, at least 1 kt.
+    let other = s
+        .get(&c, &format!("/documents/{}", doc_id("A28")))
+        .await
+        .body;
+    assert!(
+        other.contains("Liite: palvelukuvaus<!----> (1 kt)"),
+        "{other}"
+    );
+}
