@@ -78,24 +78,37 @@ pub fn PageFrame(children: Children) -> impl IntoView {
     }
 }
 
-/// A page without data of its own (sign-in, the footer's pages, 404): its
-/// content once the frame (the language) is known.
-pub fn framed<V>(render: impl Fn() -> V + Clone + Send + Sync + 'static) -> impl IntoView
+/// A page's content once the frame (the language) is known and `content`
+/// has resolved, in a `Transition`: the one shape of every page.
+pub fn in_frame<F, Fut, V>(content: F) -> impl IntoView
 where
+    F: Fn() -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = V> + Send + 'static,
     V: IntoView + 'static,
 {
     let frame = frame_resource();
     view! {
         <Transition fallback=Loading>
             {move || {
-                let render = render.clone();
+                let content = content.clone();
                 Suspend::new(async move {
                     frame.provide().await;
-                    view! { {render()} <Arrived /> }
+                    view! { {content().await} <Arrived /> }
                 })
             }}
         </Transition>
     }
+}
+
+/// A page without data of its own (the footer's pages, 404).
+pub fn framed<V>(render: impl Fn() -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    V: IntoView + 'static,
+{
+    in_frame(move || {
+        let render = render.clone();
+        async move { render() }
+    })
 }
 
 /// Renders a page's content from its resource (viewer and data together),
@@ -108,21 +121,15 @@ where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,
 {
-    let frame = frame_resource();
-    view! {
-        <Transition fallback=Loading>
-            {move || {
-                let render = render.clone();
-                Suspend::new(async move {
-                    frame.provide().await;
-                    match resource.await {
-                        Ok(page) => view! { {render(page.data)} <Arrived /> }.into_any(),
-                        Err(e) => view! { <Failure error=e /> <Arrived /> }.into_any(),
-                    }
-                })
-            }}
-        </Transition>
-    }
+    in_frame(move || {
+        let render = render.clone();
+        async move {
+            match resource.await {
+                Ok(page) => render(page.data).into_any(),
+                Err(e) => view! { <Failure error=e /> }.into_any(),
+            }
+        }
+    })
 }
 
 /// Marks that a page's content is on screen: after a client-side move,

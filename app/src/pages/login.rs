@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::get_sign_in;
-use crate::components::{date, lang, Failure, Loading, PageTitle};
+use crate::components::{date, lang, Failure, PageTitle};
 use crate::model::{SignInPage, TestPersonsPage};
 
 fn page_href(query: &str, page: u32) -> String {
@@ -42,24 +42,17 @@ pub fn LoginPage() -> impl IntoView {
         },
         |(query, page)| get_sign_in(query, page),
     );
-    let frame = super::layout::frame_resource();
-    view! {
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                frame.provide().await;
-                let t = lang().t();
-                match persons.await {
-                    Ok(page) => view! {
-                        <PageTitle text=t.sign_in_title />
-                        <div class="login"><SignIn page /></div>
-                        <super::layout::Arrived />
-                    }
-                    .into_any(),
-                    Err(e) => view! { <Failure error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    super::layout::in_frame(move || async move {
+        let t = lang().t();
+        match persons.await {
+            Ok(page) => view! {
+                <PageTitle text=t.sign_in_title />
+                <div class="login"><SignIn page /></div>
+            }
+            .into_any(),
+            Err(e) => view! { <Failure error=e /> }.into_any(),
+        }
+    })
 }
 
 #[component]

@@ -14,6 +14,16 @@ fn server_bin() -> &'static str {
     env!("CARGO_BIN_EXE_server")
 }
 
+/// The portal's own "not available just now" page, 503, in Finnish.
+fn unavailable_in_finnish(page: &Answer) {
+    assert_eq!(page.status, 503, "{}", page.body);
+    assert!(
+        page.body.contains("Palvelu ei ole juuri nyt käytettävissä"),
+        "{}",
+        page.body
+    );
+}
+
 /// A PostgreSQL cluster of this test's own, to stop and start.
 struct Cluster {
     dir: tempfile::TempDir,
@@ -114,13 +124,7 @@ async fn the_database_goes_away_and_comes_back_without_a_restart() {
     assert_eq!(s.get(&c, "/").await.status, 200);
     assert_eq!(s.get(&c, "/readyz").await.status, 200);
     cluster.stop();
-    let page = s.get(&c, "/").await;
-    assert_eq!(page.status, 503, "{}", page.body);
-    assert!(
-        page.body.contains("Palvelu ei ole juuri nyt käytettävissä"),
-        "{}",
-        page.body
-    );
+    unavailable_in_finnish(&s.get(&c, "/").await);
     // In the viewer's language (this browser's choice: no database needed).
     let sv = s.client();
     let set = sv
@@ -587,13 +591,7 @@ async fn a_full_disk_under_sqlite_answers_503_and_recovers_by_itself() {
         .arg(format!("of={}", filler.display()))
         .stderr(Stdio::null())
         .status();
-    let page = s.get(&c, "/").await;
-    assert_eq!(page.status, 503, "{}", page.body);
-    assert!(
-        page.body.contains("Palvelu ei ole juuri nyt käytettävissä"),
-        "{}",
-        page.body
-    );
+    unavailable_in_finnish(&s.get(&c, "/").await);
     let doc = s.get(&c, &format!("/documents/{}", doc_id("A05"))).await;
     assert_eq!(doc.status, 503);
     let body = s
