@@ -10,13 +10,15 @@ pub mod backend;
 pub mod error;
 pub mod i18n;
 pub mod model;
+#[cfg(feature = "ssr")]
+mod scripts;
 pub mod tasks;
 
 mod components;
 mod pages;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -26,7 +28,9 @@ use pages::{
 };
 
 /// The HTML document around the app (server side only).
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::{HashedStylesheet, MetaTags};
     view! {
         <!DOCTYPE html>
         <html>
@@ -37,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Sosiaalihuollon asiakirjasi · Dina socialvårdshandlingar · Your social-welfare documents" />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <scripts::HydrateAfterPaint options />
                 <MetaTags />
             </head>
             <body>

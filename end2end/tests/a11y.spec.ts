@@ -135,15 +135,9 @@ test("the served HTML of every page passes the Nu HTML Checker", async ({ page }
   });
   expect(run.error, "java -jar vnu.jar").toBeUndefined();
   const report = JSON.parse(run.stderr) as { messages: { url: string; message: string }[] };
-  // Framework errors we cannot fix here, each with its upstream issue.
-  const known = [
-    // leptos-rs/leptos#4843 (fixed upstream by #4844, not in a 0.8 release yet):
-    // HydrationScripts writes the nonce into `crossorigin` of its preload links.
-    /^Bad value “[^”]*” for attribute “crossorigin” on element “link”/,
-  ];
-  const errors = report.messages
-    .filter((m) => !known.some((k) => k.test(m.message)))
-    .map((m) => `${m.url.split("/").pop()}: ${m.message}`);
+  // No exceptions: Leptos's own preload links carried the nonce in
+  // `crossorigin` (leptos-rs/leptos#4843); the portal's script loader has none.
+  const errors = report.messages.map((m) => `${m.url.split("/").pop()}: ${m.message}`);
   expect(errors).toEqual([]);
   expect(n).toBeGreaterThan(15);
 });

@@ -114,3 +114,19 @@ test("sign out ends the session", async ({ page }, info) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test("a session ended in another tab: the next move within the page shows sign-in, without the name", async ({ page, context }, info) => {
+  test.skip(!usesJs(info), "without JavaScript every move is a page load");
+  await loginAs(page, info, people.aino);
+  const other = await context.newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: "Kirjaudu ulos" }).click();
+  await expect(other).toHaveURL(/\/login$/);
+  await other.close();
+  // The first tab still shows the page it had; a link is followed in the browser.
+  await expect(page.getByTestId("viewer-name")).toHaveText(people.aino.name);
+  await page.locator("a[href^='/tasks/']").first().click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId("viewer-name")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Kirjaudu ulos" })).toHaveCount(0);
+});

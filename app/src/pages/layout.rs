@@ -19,8 +19,10 @@ use crate::model::{Frame, Page, ViewerInfo};
 #[derive(Clone, Copy)]
 struct Moves(RwSignal<u32>);
 
-/// The frame's data, loaded once for the app: the header and every page's
-/// content wait for it (the server fetches it once per page load).
+/// The frame's data: the header and every page's content wait for it. The
+/// server fetches it once per page load; the browser again after each move
+/// to another page, so that a session ended meanwhile (signed out in another
+/// tab, expired) no longer shows the name, and the header follows.
 #[derive(Clone, Copy)]
 pub struct FrameResource(Resource<Result<Frame, AppError>>);
 
@@ -46,11 +48,14 @@ pub fn frame_resource() -> FrameResource {
 /// so that the server sees every route).
 #[component]
 pub fn PageFrame(children: Children) -> impl IntoView {
-    let frame = FrameResource(Resource::new(|| (), |_| get_frame()));
+    let location = use_location();
+    let frame = FrameResource(Resource::new(
+        move || location.pathname.get(),
+        |_| get_frame(),
+    ));
     provide_context(frame);
     let moves = Moves(RwSignal::new(0));
     provide_context(moves);
-    let location = use_location();
     Effect::new(move |previous: Option<String>| {
         // A new page, not a new search on the same one (a filter keeps focus).
         let now = location.pathname.get();
@@ -60,7 +65,8 @@ pub fn PageFrame(children: Children) -> impl IntoView {
         now
     });
     view! {
-        <Suspense fallback=|| ()>
+        // A Transition: while the next page's frame loads, the last one stays.
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 let frame = frame.get().await;
                 view! {
@@ -69,11 +75,11 @@ pub fn PageFrame(children: Children) -> impl IntoView {
                     <Header frame=frame.clone() />
                 }
             })}
-        </Suspense>
+        </Transition>
         <main id="main" tabindex="-1">{children()}</main>
-        <Suspense fallback=|| ()>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move { view! { <Footer lang=frame.get().await.lang /> } })}
-        </Suspense>
+        </Transition>
         <p id="announcer" class="visually-hidden" aria-live="polite" aria-atomic="true"></p>
     }
 }

@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const base = process.env.PORTAL_URL ?? "http://127.0.0.1:3000";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const ctx = await browser.newContext({ locale: "fi-FI" });
+const page = await ctx.newPage();
+await page.goto(`${base}/login`);
+await page.locator(`button[data-person="${process.argv[2] ?? "120485-246U"}"]`).click();
+await page.waitForURL(`${base}/`);
+const cookies = await ctx.cookies();
+console.log(JSON.stringify({ Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") }));
+await browser.close();
