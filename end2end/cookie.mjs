@@ -1,3 +1,5 @@
+// Signs a test person in and prints the cookies as a Lighthouse --extra-headers
+// file (for measuring signed-in pages; not a test). Usage: node cookie.mjs [ID]
 import { chromium } from "@playwright/test";
 const base = process.env.PORTAL_URL ?? "http://127.0.0.1:3000";
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
