@@ -30,18 +30,31 @@ pub fn split(doc: &Document) -> (Document, Vec<(&str, &Body)>) {
     (meta, parts)
 }
 
-/// About how many bytes a body has, from the length of its stored JSON:
-/// `{"xhtml":null,"pdf_base64":"…"}` holds base64 (4 characters for 3
-/// bytes); an XHTML body holds its text.
-pub fn decoded_size(pdf: bool, stored: i64) -> u64 {
-    // The length of `{"xhtml":null,"pdf_base64":""}`.
-    const WRAPPER: u64 = 30;
-    let content = u64::try_from(stored).unwrap_or(0).saturating_sub(WRAPPER);
-    if pdf {
-        content / 4 * 3
-    } else {
-        content
-    }
+/// zstd's level: fast enough that an import is not held up by it (it
+/// compresses every body), and XHTML still shrinks to a fraction.
+const LEVEL: i32 = 3;
+
+/// The bytes a reader of `body` gets: the XHTML's UTF-8 or the PDF's bytes
+/// (base64 holds 3 bytes in 4 characters, padded with `=`).
+pub fn content_size(body: &Body) -> i64 {
+    let n = match (&body.xhtml, &body.pdf_base64) {
+        (Some(x), _) => x.len(),
+        (None, Some(b)) => b.trim_end_matches('=').len() * 3 / 4,
+        (None, None) => 0,
+    };
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A body as it is stored: its JSON, compressed, and its size.
+pub fn pack(body: &Body) -> Result<(i64, Vec<u8>), StoreError> {
+    let json = serde_json::to_vec(body)?;
+    let packed = zstd::bulk::compress(&json, LEVEL).map_err(StoreError::Packed)?;
+    Ok((content_size(body), packed))
+}
+
+fn unpack(packed: &[u8]) -> Result<Body, StoreError> {
+    let json = zstd::stream::decode_all(packed).map_err(StoreError::Packed)?;
+    Ok(serde_json::from_slice(&json)?)
 }
 
 pub async fn insert(
@@ -50,13 +63,16 @@ pub async fn insert(
     parts: &[(&str, &Body)],
 ) -> Result<(), StoreError> {
     for (part, body) in parts {
+        let (size, packed) = pack(body)?;
         sqlx::query(
-            "INSERT INTO document_bodies (document_id, version, part, data) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO document_parts (document_id, version, part, size, packed) \
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&doc.id)
         .bind(i64::from(doc.version))
         .bind(*part)
-        .bind(serde_json::to_string(body)?)
+        .bind(size)
+        .bind(packed)
         .execute(&mut **tx)
         .await?;
     }
@@ -69,26 +85,25 @@ pub async fn same(
     doc: &Document,
     parts: &[(&str, &Body)],
 ) -> Result<bool, StoreError> {
-    // Sorted here, not by the database: PostgreSQL orders text by its
-    // collation, which need not be the byte order `wanted` is sorted in.
-    let mut stored: Vec<(String, String)> = sqlx::query_as(
-        "SELECT part, data FROM document_bodies WHERE document_id = $1 AND version = $2",
+    let stored: Vec<(String, Vec<u8>)> = sqlx::query_as(
+        "SELECT part, packed FROM document_parts WHERE document_id = $1 AND version = $2",
     )
     .bind(&doc.id)
     .bind(i64::from(doc.version))
     .fetch_all(&mut **tx)
     .await?;
-    let mut wanted: Vec<(&str, String)> = parts
-        .iter()
-        .map(|(p, b)| Ok((*p, serde_json::to_string(b)?)))
-        .collect::<Result<_, serde_json::Error>>()?;
-    wanted.sort();
-    stored.sort();
-    Ok(stored.len() == wanted.len()
-        && stored
-            .iter()
-            .zip(&wanted)
-            .all(|((p, d), (q, e))| p == q && d == e))
+    if stored.len() != parts.len() {
+        return Ok(false);
+    }
+    for (part, packed) in &stored {
+        let Some((_, wanted)) = parts.iter().find(|(p, _)| p == part) else {
+            return Ok(false);
+        };
+        if unpack(packed)? != **wanted {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 impl Store {
@@ -99,31 +114,26 @@ impl Store {
         version: u32,
         part: &str,
     ) -> Result<Option<Body>, StoreError> {
-        let row: Option<String> = sqlx::query_scalar(
-            "SELECT data FROM document_bodies WHERE document_id = $1 AND version = $2 AND part = $3",
+        let row: Option<Vec<u8>> = sqlx::query_scalar(
+            "SELECT packed FROM document_parts WHERE document_id = $1 AND version = $2 AND part = $3",
         )
         .bind(id)
         .bind(i64::from(version))
         .bind(part)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(match row {
-            Some(r) => Some(serde_json::from_str(&r)?),
-            None => None,
-        })
+        row.as_deref().map(unpack).transpose()
     }
 
-    /// How long each stored part of version `version` of document `id` is
-    /// (its JSON), by part (attachments by id). Read from the stored
-    /// lengths, not the bodies: see [`decoded_size`].
+    /// How many bytes each part of version `version` of document `id` has
+    /// for its reader, by part (attachments by id), without reading a body.
     pub async fn part_sizes(
         &self,
         id: &str,
         version: u32,
     ) -> Result<Vec<(String, i64)>, StoreError> {
         Ok(sqlx::query_as(
-            "SELECT part, CAST(octet_length(data) AS BIGINT) FROM document_bodies \
-             WHERE document_id = $1 AND version = $2",
+            "SELECT part, size FROM document_parts WHERE document_id = $1 AND version = $2",
         )
         .bind(id)
         .bind(i64::from(version))
@@ -136,7 +146,7 @@ impl Store {
     pub(super) async fn split_old_bodies(&self) -> Result<u64, StoreError> {
         let mut tx = self.begin_write(super::Lock::Import).await?;
         let rows: Vec<String> = sqlx::query_scalar(
-            "SELECT d.data FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_bodies b \
+            "SELECT d.data FROM documents d WHERE NOT EXISTS (SELECT 1 FROM document_parts b \
              WHERE b.document_id = d.id AND b.version = d.version AND b.part = '')",
         )
         .fetch_all(&mut *tx)
@@ -153,6 +163,56 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             n += 1;
+        }
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// Compresses the bodies stored before migration 0009 (`document_bodies`,
+    /// JSON text) into `document_parts`, in one transaction.
+    pub(super) async fn pack_old_bodies(&self) -> Result<u64, StoreError> {
+        let any: Option<String> =
+            sqlx::query_scalar("SELECT document_id FROM document_bodies LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        if any.is_none() {
+            return Ok(0);
+        }
+        let mut tx = self.begin_write(super::Lock::Import).await?;
+        let mut n = 0;
+        loop {
+            let rows: Vec<(String, i64, String, String)> = sqlx::query_as(
+                "SELECT document_id, version, part, data FROM document_bodies \
+                 ORDER BY document_id, version, part LIMIT 500",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            for (id, version, part, data) in rows {
+                let (size, packed) = pack(&serde_json::from_str(&data)?)?;
+                sqlx::query(
+                    "INSERT INTO document_parts (document_id, version, part, size, packed) \
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(&id)
+                .bind(version)
+                .bind(&part)
+                .bind(size)
+                .bind(packed)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "DELETE FROM document_bodies WHERE document_id = $1 AND version = $2 AND part = $3",
+                )
+                .bind(&id)
+                .bind(version)
+                .bind(&part)
+                .execute(&mut *tx)
+                .await?;
+                n += 1;
+            }
         }
         tx.commit().await?;
         Ok(n)

@@ -297,6 +297,7 @@ enum Param<'a> {
     Text(&'a str),
     Owned(String),
     Int(i64),
+    Bytes(Vec<u8>),
 }
 
 /// `INSERT INTO {table} ({columns}) VALUES (…), (…), …` for `rows`, in
@@ -330,6 +331,7 @@ async fn insert_rows(
                 Param::Text(t) => q.bind(t),
                 Param::Owned(t) => q.bind(t),
                 Param::Int(n) => q.bind(n),
+                Param::Bytes(b) => q.bind(b),
             };
         }
         q.execute(&mut **tx).await?;
@@ -338,7 +340,7 @@ async fn insert_rows(
 }
 
 /// The documents of a file: metadata in `documents`, bodies apart
-/// (migration 0004), clients in `document_clients`. A version already stored
+/// (migration 0004; compressed, 0009), clients in `document_clients`. A version already stored
 /// must be identical (metadata and bodies); new versions are written in
 /// batches. One outcome per document, in the file's order.
 async fn add_documents(
@@ -391,11 +393,13 @@ async fn add_documents(
             ]);
         }
         for (part, body) in parts {
+            let (size, packed) = super::bodies::pack(body)?;
             new_bodies.push(vec![
                 Param::Text(&d.id),
                 Param::Int(version),
                 Param::Text(part),
-                Param::Owned(serde_json::to_string(body).map_err(StoreError::Corrupt)?),
+                Param::Int(size),
+                Param::Bytes(packed),
             ]);
         }
         outcomes.push(Outcome::Added);
@@ -416,8 +420,8 @@ async fn add_documents(
     .await?;
     insert_rows(
         tx,
-        "document_bodies",
-        &["document_id", "version", "part", "data"],
+        "document_parts",
+        &["document_id", "version", "part", "size", "packed"],
         new_bodies,
     )
     .await?;

@@ -24,7 +24,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{Any, AnyPool, Connection, Transaction};
 
 pub use audit::{AuditEntry, AuditRecord, AuditRow, READ_ACTIONS};
-pub use bodies::{decoded_size, MAIN as MAIN_BODY};
+pub use bodies::MAIN as MAIN_BODY;
 pub use import::{ImportError, ImportReport};
 pub use oidc::PendingLogin;
 pub use read::SubjectRecords;
@@ -76,6 +76,8 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored record is not readable: {0}")]
     Corrupt(#[from] serde_json::Error),
+    #[error("stored body is not readable: {0}")]
+    Packed(std::io::Error),
 }
 
 impl StoreError {
@@ -313,6 +315,11 @@ impl Store {
             cache: cache::new(cache_records),
         };
         store.fill_people_search().await?;
+        // Before the split below, which looks for bodies in `document_parts`.
+        let packed = store.pack_old_bodies().await?;
+        if packed > 0 {
+            tracing::info!(bodies = packed, "bodies compressed");
+        }
         let split = store.split_old_bodies().await?;
         if split > 0 {
             tracing::info!(documents = split, "bodies moved apart from the metadata");

@@ -577,7 +577,7 @@ impl Backend for Portal {
                             !part.is_empty()
                                 && assemble::attachment_href(&doc.id, part) == link.href
                         })
-                        .map(|(_, n)| crate::store::decoded_size(link.pdf, *n));
+                        .map(|(_, n)| u64::try_from(*n).unwrap_or(0));
                 }
                 Ok(view)
             })

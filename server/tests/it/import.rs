@@ -151,7 +151,7 @@ async fn bodies_are_kept_apart_from_the_metadata_and_old_stores_are_split() {
             .documents[0],
     )
     .expect("json");
-    sqlx::query("DELETE FROM document_bodies")
+    sqlx::query("DELETE FROM document_parts")
         .execute(&pool)
         .await
         .expect("delete");
@@ -169,6 +169,67 @@ async fn bodies_are_kept_apart_from_the_metadata_and_old_stores_are_split() {
         .await
         .expect("read");
     assert_eq!(body.and_then(|b| b.xhtml).as_deref(), Some("<p>Body</p>"));
+}
+
+#[tokio::test]
+async fn bodies_are_stored_compressed_with_their_size_and_older_stores_are_compressed_on_open() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = crate::common::fresh_database(dir.path()).await;
+    let s = Store::open(&url).await.expect("store");
+    let page = format!("<p>{}</p>", "Päätös toimeentulotuesta. ".repeat(800));
+    let pdf = "JVBERi0xLjQKJcOkw7zDtsOfCg==";
+    let mut v = base();
+    v["documents"][0]["body"] = json!({"xhtml": page});
+    v["documents"][0]["attachments"] =
+        json!([{"id": "L1", "title": "Laskelma", "body": {"pdf_base64": pdf}}]);
+    import(&s, &v).await.expect("import");
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.expect("pool");
+    let (size, packed): (i64, Vec<u8>) = sqlx::query_as(
+        "SELECT size, packed FROM document_parts WHERE document_id = 'D1' AND part = ''",
+    )
+    .fetch_one(&pool)
+    .await
+    .expect("row");
+    assert_eq!(usize::try_from(size).expect("size"), page.len());
+    assert!(
+        packed.len() * 10 < page.len(),
+        "{} bytes packed",
+        packed.len()
+    );
+    // The sizes are the reader's bytes: the PDF's 19, not its 28 base64 characters.
+    let mut sizes = s.part_sizes("D1", 1).await.expect("sizes");
+    sizes.sort();
+    assert_eq!(sizes, vec![(String::new(), size), ("L1".to_string(), 19)]);
+    // The same file again: the stored bodies compare equal to it.
+    assert_eq!(import(&s, &v).await.expect("again"), 0);
+    // A store written before migration 0009 (bodies as JSON text in
+    // `document_bodies`) is compressed when it is opened.
+    drop(s);
+    let json = serde_json::to_string(&v["documents"][0]["body"]).expect("json");
+    sqlx::query("DELETE FROM document_parts WHERE part = ''")
+        .execute(&pool)
+        .await
+        .expect("delete");
+    sqlx::query(
+        "INSERT INTO document_bodies (document_id, version, part, data) VALUES ('D1', 1, '', $1)",
+    )
+    .bind(&json)
+    .execute(&pool)
+    .await
+    .expect("old row");
+    let s = Store::open(&url).await.expect("reopen");
+    let body = s
+        .body("D1", 1, portal_server::store::MAIN_BODY)
+        .await
+        .expect("read");
+    assert_eq!(body.and_then(|b| b.xhtml), Some(page.clone()));
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM document_bodies")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    assert_eq!(left, 0);
+    pool.close().await;
 }
 
 #[tokio::test]
