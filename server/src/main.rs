@@ -170,12 +170,22 @@ async fn open(config: &Config) -> Result<Store, String> {
 }
 
 /// Imports each file in its own transaction, stopping at the first bad file.
+/// The next file is read and parsed on another thread while one is written.
 async fn import(config: Config, files: &[PathBuf]) -> Result<(), String> {
     let store = open(&config).await?;
-    for path in files {
+    let read = |path: PathBuf| {
+        tokio::task::spawn_blocking(move || {
+            let file = path.display();
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
+            archive::parse(&text).map_err(|p| format!("{file}: {p}"))
+        })
+    };
+    let mut next = files.first().cloned().map(read);
+    for (i, path) in files.iter().enumerate() {
+        let Some(pending) = next.take() else { break };
+        let parsed = pending.await.map_err(|e| e.to_string())??;
+        next = files.get(i + 1).cloned().map(read);
         let file = path.display();
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{file}: {e}"))?;
-        let parsed = archive::parse(&text).map_err(|p| format!("{file}: {p}"))?;
         match store.import(&parsed).await {
             Ok(r) => println!(
                 "{file}: {} added, {} updated, {} unchanged",

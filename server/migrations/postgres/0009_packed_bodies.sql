@@ -4,6 +4,7 @@ CREATE TABLE document_parts (
     document_id TEXT NOT NULL,
     version     BIGINT NOT NULL,
     part        TEXT NOT NULL,
+    kind        TEXT NOT NULL,
     size        BIGINT NOT NULL,
     packed      BYTEA NOT NULL,
     PRIMARY KEY (document_id, version, part)

@@ -236,55 +236,57 @@ async fn replace<T: Serialize>(
     })
 }
 
-/// A versioned record (client relationship, case, document): a new
-/// (id, version) is added beside the old ones, with the `columns` the store
-/// looks it up by; the same (id, version) again must be identical.
-async fn add_version<T: Serialize + serde::de::DeserializeOwned + PartialEq>(
+/// Versioned records (client relationships, cases) of table `table`, also
+/// the archive's field: a new (id, version) is added beside the old ones, with
+/// the `columns` the store looks it up by (given by `key`); the same
+/// (id, version) again must be identical. One read of what is stored, then
+/// the new ones in batches (validation has refused duplicates within a file).
+async fn add_versions<'a, T: Serialize + serde::de::DeserializeOwned + PartialEq>(
     tx: &mut Transaction<'_, Any>,
     table: &str,
-    (id, version): (&str, u32),
-    columns: &[(&str, &str)],
-    record: &T,
-    path: String,
-) -> Result<Outcome, ImportError> {
-    // Insert first (the common case: a new version is one statement); only
-    // when the (id, version) is already there is the stored one compared.
-    let names: String = columns.iter().map(|(c, _)| format!("{c}, ")).collect();
-    let marks: String = (3..3 + columns.len()).map(|i| format!("${i}, ")).collect();
-    let last = 3 + columns.len();
-    let sql = format!(
-        "INSERT INTO {table} (id, version, {names}data) VALUES ($1, $2, {marks}${last}) \
-         ON CONFLICT (id, version) DO NOTHING"
-    );
-    let mut q = sqlx::query(&sql).bind(id).bind(i64::from(version));
-    for (_, value) in columns {
-        q = q.bind(*value);
+    columns: &[&str],
+    records: &'a [T],
+    key: impl Fn(&'a T) -> (&'a str, u32, Vec<&'a str>),
+) -> Result<Vec<Outcome>, ImportError> {
+    let ids = sorted(records.iter().map(|r| key(r).0));
+    let stored: HashMap<(String, i64), String> = rows_in::<(String, i64, String)>(
+        tx,
+        &format!("SELECT id, version, data FROM {table} WHERE id IN"),
+        &ids,
+        "",
+    )
+    .await?
+    .into_iter()
+    .map(|(id, v, data)| ((id, v), data))
+    .collect();
+    let mut outcomes = Vec::with_capacity(records.len());
+    let mut rows = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        let (id, version, values) = key(record);
+        if let Some(old) = stored.get(&(id.to_string(), i64::from(version))) {
+            let old: T = serde_json::from_str(old).map_err(StoreError::Corrupt)?;
+            if &old != record {
+                return Err(ImportError::Invalid(vec![Problem {
+                    path: format!("{table}[{i}]"),
+                    message: format!(
+                        "version {version} of {id:?} is already stored with other content; store a new version instead"
+                    ),
+                }]));
+            }
+            outcomes.push(Outcome::Unchanged);
+            continue;
+        }
+        let mut row = vec![Param::Text(id), Param::Int(i64::from(version))];
+        row.extend(values.into_iter().map(Param::Text));
+        row.push(Param::Owned(json(record)?));
+        rows.push(row);
+        outcomes.push(Outcome::Added);
     }
-    if q.bind(json(record)?)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected()
-        == 1
-    {
-        return Ok(Outcome::Added);
-    }
-    let sql = format!("SELECT data FROM {table} WHERE id = $1 AND version = $2");
-    let old: String = sqlx::query_scalar(&sql)
-        .bind(id)
-        .bind(i64::from(version))
-        .fetch_one(&mut **tx)
-        .await?;
-    let old: T = serde_json::from_str(&old).map_err(StoreError::Corrupt)?;
-    if &old == record {
-        Ok(Outcome::Unchanged)
-    } else {
-        Err(ImportError::Invalid(vec![Problem {
-            path,
-            message: format!(
-                "version {version} of {id:?} is already stored with other content; store a new version instead"
-            ),
-        }]))
-    }
+    let mut names = vec!["id", "version"];
+    names.extend(columns);
+    names.push("data");
+    insert_rows(tx, table, &names, rows).await?;
+    Ok(outcomes)
 }
 
 /// What the test-identification search looks in: names and identity code.
@@ -393,13 +395,14 @@ async fn add_documents(
             ]);
         }
         for (part, body) in parts {
-            let (size, packed) = super::bodies::pack(body)?;
+            let packed = super::bodies::pack(body)?;
             new_bodies.push(vec![
                 Param::Text(&d.id),
                 Param::Int(version),
                 Param::Text(part),
-                Param::Int(size),
-                Param::Bytes(packed),
+                Param::Text(packed.kind),
+                Param::Int(packed.size),
+                Param::Bytes(packed.bytes),
             ]);
         }
         outcomes.push(Outcome::Added);
@@ -421,7 +424,7 @@ async fn add_documents(
     insert_rows(
         tx,
         "document_parts",
-        &["document_id", "version", "part", "size", "packed"],
+        &["document_id", "version", "part", "kind", "size", "packed"],
         new_bodies,
     )
     .await?;
@@ -490,18 +493,20 @@ impl Store {
             let values = [g.guardian.as_str(), &g.child];
             report.count(replace(&mut tx, &GUARDIANSHIPS, &values, g).await?);
         }
-        for (i, r) in archive.client_relationships.iter().enumerate() {
-            let path = format!("client_relationships[{i}]");
-            let key = (r.id.as_str(), r.version);
-            let columns = [("client", r.client.as_str())];
-            let outcome =
-                add_version(&mut tx, "client_relationships", key, &columns, r, path).await?;
+        let relationships = add_versions(
+            &mut tx,
+            "client_relationships",
+            &["client"],
+            &archive.client_relationships,
+            |r| (r.id.as_str(), r.version, vec![r.client.as_str()]),
+        )
+        .await?;
+        let cases = add_versions(&mut tx, "cases", &[], &archive.cases, |k| {
+            (k.id.as_str(), k.version, vec![])
+        })
+        .await?;
+        for outcome in relationships.into_iter().chain(cases) {
             report.count(outcome);
-        }
-        for (i, k) in archive.cases.iter().enumerate() {
-            let path = format!("cases[{i}]");
-            let key = (k.id.as_str(), k.version);
-            report.count(add_version(&mut tx, "cases", key, &[], k, path).await?);
         }
         for outcome in add_documents(&mut tx, &archive.documents).await? {
             report.count(outcome);

@@ -104,6 +104,24 @@ async fn the_same_version_with_other_content_is_refused() {
     v["documents"][0]["body"] = json!({"xhtml": "<p>Other body</p>"});
     let problems = import(&s, &v).await.expect_err("refused");
     assert!(problems[0].starts_with("documents[0]"), "{problems:?}");
+    // So is a case (and a client relationship, below) changed in place.
+    let mut v = base();
+    v["cases"][0]["name"] = json!("Renamed in place");
+    let problems = import(&s, &v).await.expect_err("refused");
+    assert!(problems[0].starts_with("cases[0]"), "{problems:?}");
+    let relationship = json!({
+        "id": "R1", "version": 1, "client": "120485-246U", "register_keeper": "1.2.3",
+        "schema_version": "2023-01", "started": "2024-01-01"
+    });
+    let mut v = base();
+    v["client_relationships"] = json!([relationship.clone()]);
+    import(&s, &v).await.expect("a relationship");
+    v["client_relationships"][0]["started"] = json!("2024-01-02");
+    let problems = import(&s, &v).await.expect_err("refused");
+    assert!(
+        problems[0].starts_with("client_relationships[0]"),
+        "{problems:?}"
+    );
     import(&s, &base())
         .await
         .expect("the same file again is fine");
