@@ -12,6 +12,8 @@
 # connections (wrk -c32) — beside the static route and the SQL floor (one page
 # of one task's metadata from the indexed table), and the server's peak RSS.
 #
+# From BENCH_STREAM_FROM documents (default 1 000 000) the archive is not kept:
+# it is generated and imported in batches (`server generate --import`).
 # BENCH_SECONDS (default 5) per measurement; BENCH_STORES (default
 # "sqlite postgres"). PostgreSQL: a throwaway cluster (.ci/postgres.sh, fsync
 # on). Needs wrk (apt). Only ever targets 127.0.0.1.
@@ -65,11 +67,15 @@ for docs in "${sizes[@]}"; do
   dir="$out/archive-$docs"
   persons=$(( (docs - 16120) / 27 + 10 ))
   [ "$persons" -gt 10 ] || persons=$(( docs / 20 + 5 ))
-  if [ ! -s "$dir.subjects" ] || [ ! -d "$dir" ]; then
+  # From BENCH_STREAM_FROM documents on (default 1 000 000), the archive is
+  # generated for each store and imported ten files at a time, each batch
+  # removed before the next is written: 3 M documents are about 50 GB of JSON.
+  stream=$(( docs >= ${BENCH_STREAM_FROM:-1000000} ))
+  gen=("$bin" generate "$dir" --persons "$persons" --documents "$docs" --per-file 5000 --seed 1)
+  if [ "$stream" = 0 ] && { [ ! -s "$dir.subjects" ] || [ ! -d "$dir" ]; }; then
     rm -rf "$dir"
-    "$bin" generate "$dir" --persons "$persons" --documents "$docs" --per-file 5000 --seed 1 > "$dir.subjects"
+    "${gen[@]}" > "$dir.subjects"
   fi
-  generated=$(awk '$1 == "documents" { print $2 }' "$dir.subjects")
   for store in $stores; do
     if [ "$store" = sqlite ]; then
       db="$out/store-$docs.db"
@@ -80,10 +86,18 @@ for docs in "${sizes[@]}"; do
       psql -q "$PORTAL_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name"
       url="${PORTAL_TEST_POSTGRES%/*}/$name"
     fi
-    start=$(date +%s.%N)
-    PORTAL_DATABASE_URL="$url" "$bin" import "$dir"/archive-*.json > /dev/null
-    end=$(date +%s.%N)
-    rate=$(awk -v n="$generated" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')
+    if [ "$stream" = 1 ]; then
+      rm -rf "$dir"
+      PORTAL_DATABASE_URL="$url" "${gen[@]}" --import > "$dir.subjects"
+      seconds=$(awk '$1 == "import_seconds" { print $2 }' "$dir.subjects")
+    else
+      start=$(date +%s.%N)
+      PORTAL_DATABASE_URL="$url" "$bin" import "$dir"/archive-*.json > /dev/null
+      end=$(date +%s.%N)
+      seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
+    fi
+    generated=$(awk '$1 == "documents" { print $2 }' "$dir.subjects")
+    rate=$(awk -v n="$generated" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
     if [ "$store" = sqlite ]; then
       size=$(du -cm "$db"* | awk 'END { print $1 }')
     else
@@ -126,6 +140,11 @@ EOF
     fi
     summary+=("| $store | $docs | $generated | $rate | $size | ${static/|/| } | $floor | $(rss_mb $pid) |")
     kill $pid; wait $pid 2>/dev/null || true
+    # A streamed archive's stores are not kept (disk).
+    if [ "$stream" = 1 ]; then
+      if [ "$store" = sqlite ]; then rm -f "$db" "$db-wal" "$db-shm"
+      else psql -q "$PORTAL_TEST_POSTGRES" -c "DROP DATABASE $name"; fi
+    fi
   done
 done
 echo

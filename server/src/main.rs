@@ -48,6 +48,10 @@ enum Command {
         per_file: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Import each batch of files into the store as soon as it is
+        /// written, then remove it (prints the seconds spent importing).
+        #[arg(long)]
+        import: bool,
     },
 }
 
@@ -127,15 +131,20 @@ async fn run(cli: Cli, matches: ArgMatches) -> ExitCode {
             documents,
             per_file,
             seed,
-        } => generate(
-            &dir,
-            portal_server::synth::Plan {
+            import,
+        } => {
+            let plan = portal_server::synth::Plan {
                 persons,
                 documents,
                 per_file: per_file.max(1),
                 seed,
-            },
-        ),
+            };
+            if import {
+                generate_and_import(config, &dir, plan).await
+            } else {
+                generate(&dir, plan)
+            }
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -150,6 +159,51 @@ async fn run(cli: Cli, matches: ArgMatches) -> ExitCode {
 fn generate(dir: &std::path::Path, plan: portal_server::synth::Plan) -> Result<(), String> {
     let written = portal_server::synth::generate(&plan, dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?;
+    print_written(&written);
+    Ok(())
+}
+
+/// `server generate DIR … --import`: generation pauses while each batch of
+/// ten files is imported (exactly as `server import` does it, timed alone),
+/// and the batch is removed before the next is written.
+async fn generate_and_import(
+    config: Config,
+    dir: &std::path::Path,
+    plan: portal_server::synth::Plan,
+) -> Result<(), String> {
+    let store = open(&config).await?;
+    let handle = tokio::runtime::Handle::current();
+    let mut batch: Vec<PathBuf> = Vec::new();
+    let mut spent = std::time::Duration::ZERO;
+    let mut flush = |batch: &mut Vec<PathBuf>| -> std::io::Result<()> {
+        let started = std::time::Instant::now();
+        handle
+            .block_on(import_files(&store, batch, false))
+            .map_err(std::io::Error::other)?;
+        spent += started.elapsed();
+        for path in batch.drain(..) {
+            std::fs::remove_file(path)?;
+        }
+        Ok(())
+    };
+    let written = tokio::task::block_in_place(|| {
+        let written = portal_server::synth::generate_each(&plan, dir, |path| {
+            batch.push(path.to_path_buf());
+            if batch.len() >= 10 {
+                flush(&mut batch)?;
+            }
+            Ok(())
+        })?;
+        flush(&mut batch)?;
+        std::io::Result::Ok(written)
+    })
+    .map_err(|e| format!("{}: {e}", dir.display()))?;
+    print_written(&written);
+    println!("import_seconds {:.3}", spent.as_secs_f64());
+    Ok(())
+}
+
+fn print_written(written: &portal_server::synth::Written) {
     println!("files {}", written.files.len());
     println!("documents {}", written.documents);
     for s in &written.subjects {
@@ -160,7 +214,6 @@ fn generate(dir: &std::path::Path, plan: portal_server::synth::Plan) -> Result<(
             s.first_document.as_deref().unwrap_or("-")
         );
     }
-    Ok(())
 }
 
 async fn open(config: &Config) -> Result<Store, String> {
@@ -172,7 +225,10 @@ async fn open(config: &Config) -> Result<Store, String> {
 /// Imports each file in its own transaction, stopping at the first bad file.
 /// The next file is read and parsed on another thread while one is written.
 async fn import(config: Config, files: &[PathBuf]) -> Result<(), String> {
-    let store = open(&config).await?;
+    import_files(&open(&config).await?, files, true).await
+}
+
+async fn import_files(store: &Store, files: &[PathBuf], report: bool) -> Result<(), String> {
     let read = |path: PathBuf| {
         tokio::task::spawn_blocking(move || {
             let file = path.display();
@@ -187,10 +243,11 @@ async fn import(config: Config, files: &[PathBuf]) -> Result<(), String> {
         next = files.get(i + 1).cloned().map(read);
         let file = path.display();
         match store.import(&parsed).await {
-            Ok(r) => println!(
+            Ok(r) if report => println!(
                 "{file}: {} added, {} updated, {} unchanged",
                 r.added, r.updated, r.unchanged
             ),
+            Ok(_) => {}
             Err(ImportError::Invalid(problems)) => {
                 let list: Vec<String> = problems.iter().map(|p| format!("{file}: {p}")).collect();
                 return Err(format!("{}\n{file}: nothing was imported", list.join("\n")));

@@ -201,6 +201,22 @@ fn empty() -> Archive {
 
 /// Writes the archive files into `dir` (created if missing).
 pub fn generate(plan: &Plan, dir: &Path) -> std::io::Result<Written> {
+    generate_each(plan, dir, |_| Ok(()))
+}
+
+/// As [`generate`], handing each file to `each` once it is written (which
+/// may import and remove it: a national archive need not fit on the disk
+/// twice).
+pub fn generate_each(
+    plan: &Plan,
+    dir: &Path,
+    mut each: impl FnMut(&Path) -> std::io::Result<()>,
+) -> std::io::Result<Written> {
+    let mut write = |n: usize, archive: &Archive| -> std::io::Result<PathBuf> {
+        let path = write_file(dir, n, archive)?;
+        each(&path)?;
+        Ok(path)
+    };
     std::fs::create_dir_all(dir)?;
     let mut r = Rng(plan.seed);
     let mut out = Written::default();
@@ -286,7 +302,7 @@ pub fn generate(plan: &Plan, dir: &Path) -> std::io::Result<Written> {
         }
     }
     first.people = people.clone();
-    out.files.push(write_file(dir, 0, &first)?);
+    out.files.push(write(0, &first)?);
 
     // Then the documents, a person's cases and documents in the same file.
     let mut file = empty();
@@ -389,14 +405,14 @@ pub fn generate(plan: &Plan, dir: &Path) -> std::io::Result<Written> {
             }
             out.documents += 1;
             if file.documents.len() >= plan.per_file {
-                out.files.push(write_file(dir, n_file, &file)?);
+                out.files.push(write(n_file, &file)?);
                 n_file += 1;
                 file = empty();
             }
         }
     }
     if !file.documents.is_empty() || !file.cases.is_empty() {
-        out.files.push(write_file(dir, n_file, &file)?);
+        out.files.push(write(n_file, &file)?);
     }
     Ok(out)
 }
