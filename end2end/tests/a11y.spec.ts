@@ -258,7 +258,10 @@ for (const r of roles) {
         if (!ring) break; // Tab left the page
         seen++;
         const best = Math.max(contrast(ring.inner, ring.bg), contrast(ring.outer, ring.bg));
-        if (ring.style !== "solid" || ring.width < 2 || contrast(ring.inner, ring.outer) < 3 || best < 3) {
+        // Both rings opaque: a transparent colour (or no shadow) is no ring.
+        const opaque = (c: number[]) => (c[3] ?? 1) === 1;
+        if (ring.style !== "solid" || ring.width < 2 || !opaque(ring.inner) || !opaque(ring.outer) ||
+            contrast(ring.inner, ring.outer) < 3 || best < 3) {
           weak.push(`${path} ${ring.label}: ${ring.style} ${ring.width}px, ${best.toFixed(2)}:1 on rgb(${ring.bg.slice(0, 3)})`);
         }
         if (i > 0 && (await page.evaluate(() => document.activeElement?.classList.contains("skip-link")))) break; // wrapped round

@@ -45,8 +45,26 @@ pct() { awk -v p="$1" '$1 == p"%" { v=$2; if (v ~ /us$/) { sub(/us$/,"",v); v/=1
 rps() { awk '/^Requests\/sec/ { printf "%.0f", $2 }'; }
 rss_mb() { awk '/VmHWM/ { printf "%.0f", $2/1024 }' "/proc/$1/status"; }
 
+# Signs the test person ID in (the sign-in form's token from /login, as a
+# browser does) and prints the Cookie header's value.
+signin() {
+  local jar token
+  jar=$(mktemp)
+  token=$(curl -s -c "$jar" "$base/login" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null -d "person=$1&csrf=$token" "$base/auth/test-login"
+  # curl writes HttpOnly cookies as "#HttpOnly_host …".
+  awk '($0 ~ /^#HttpOnly_/ || $0 !~ /^#/) && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
+  rm -f "$jar"
+}
+
 measure() { # URL COOKIE → "p50 / p99 | req/s"
-  local url=$1 cookie=$2 seq par errors
+  local url=$1 cookie=$2 seq par errors code
+  # What is measured must be the page itself, not a redirect to sign-in.
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url")
+  if [ "$code" != 200 ]; then
+    echo "$url answered $code, not 200: not measured" >&2
+    exit 1
+  fi
   # One second of warm-up, not counted (the cold first request of a subject
   # is reported on its own, in the "first front page" column).
   wrk -t1 -c2 -d1s -H "Cookie: $cookie" "$url" > /dev/null
@@ -104,7 +122,7 @@ for docs in "${sizes[@]}"; do
       size=$(psql -tA "$url" -c "SELECT pg_database_size(current_database()) / 1048576")
     fi
 
-    PORTAL_DATABASE_URL="$url" PORTAL_DEMO=false PORTAL_AUTH=test \
+    PORTAL_DATABASE_URL="$url" PORTAL_DEMO=false PORTAL_AUTH=test PORTAL_SIGNIN_PER_MINUTE=0 \
       PORTAL_SECURE_COOKIES=false PORTAL_TODAY=2026-11-23 RUST_LOG=warn \
       LEPTOS_OUTPUT_NAME=portal LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
       LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD "$bin" > "$out/server-$store-$docs.log" 2>&1 &
@@ -113,8 +131,7 @@ for docs in "${sizes[@]}"; do
 
     while read -r kind id count first; do
       [ "$kind" = subject ] || continue
-      cookie=$(curl -s -D - -o /dev/null -d "person=$id" "$base/auth/test-login" \
-        | awk -F'[:;]' 'tolower($1) == "set-cookie" { gsub(/^ /, "", $2); print $2 }' | head -1)
+      cookie=$(signin "$id")
       cold=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$base/" | awk '{ printf "%.1f", $1 * 1000 }')
       front=$(measure "$base/" "$cookie")
       task=$(measure "$base/tasks/2016:26" "$cookie")

@@ -239,7 +239,9 @@ async fn import_files(store: &Store, files: &[PathBuf], report: bool) -> Result<
     let mut next = files.first().cloned().map(read);
     for (i, path) in files.iter().enumerate() {
         let Some(pending) = next.take() else { break };
-        let parsed = pending.await.map_err(|e| e.to_string())??;
+        let parsed = pending
+            .await
+            .map_err(|e| format!("{}: {e}", path.display()))??;
         next = files.get(i + 1).cloned().map(read);
         let file = path.display();
         match store.import(&parsed).await {

@@ -107,10 +107,11 @@ fn unpack(kind: &str, packed: &[u8]) -> Result<Body, StoreError> {
             xhtml: None,
             pdf_base64: Some(base64::engine::general_purpose::STANDARD.encode(raw)),
         },
-        _ => Body {
+        NONE => Body {
             xhtml: None,
             pdf_base64: None,
         },
+        other => return Err(unreadable(format!("unknown kind {other:?}"))),
     })
 }
 
@@ -249,30 +250,32 @@ impl Store {
         }
         let mut tx = self.begin_write(super::Lock::Import).await?;
         let mut n = 0;
+        // Page by key (not by deleting as it goes: PostgreSQL would scan the
+        // rows deleted in this transaction again for every page), then one
+        // delete at the end.
+        let mut after: (String, i64, String) = (String::new(), -1, String::new());
         loop {
             let rows: Vec<(String, i64, String, String)> = sqlx::query_as(
                 "SELECT document_id, version, part, data FROM document_bodies \
+                 WHERE (document_id, version, part) > ($1, $2, $3) \
                  ORDER BY document_id, version, part LIMIT 500",
             )
+            .bind(&after.0)
+            .bind(after.1)
+            .bind(&after.2)
             .fetch_all(&mut *tx)
             .await?;
-            if rows.is_empty() {
-                break;
-            }
+            let Some(last) = rows.last() else { break };
+            after = (last.0.clone(), last.1, last.2.clone());
             for (id, version, part, data) in rows {
                 let packed = pack(&serde_json::from_str(&data)?)?;
                 insert_one(&mut tx, &id, version, &part, &packed).await?;
-                sqlx::query(
-                    "DELETE FROM document_bodies WHERE document_id = $1 AND version = $2 AND part = $3",
-                )
-                .bind(&id)
-                .bind(version)
-                .bind(&part)
-                .execute(&mut *tx)
-                .await?;
                 n += 1;
             }
         }
+        sqlx::query("DELETE FROM document_bodies")
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(n)
     }

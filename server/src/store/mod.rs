@@ -76,7 +76,8 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored record is not readable: {0}")]
     Corrupt(#[from] serde_json::Error),
-    #[error("stored body is not readable: {0}")]
+    /// A body that could not be compressed for storing, or read back.
+    #[error("document body not stored or not readable: {0}")]
     Packed(std::io::Error),
 }
 
