@@ -127,7 +127,9 @@ for docs in "${sizes[@]}"; do
       LEPTOS_OUTPUT_NAME=portal LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
       LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD "$bin" > "$out/server-$store-$docs.log" 2>&1 &
     pid=$!
-    for _ in $(seq 100); do curl -fs "$base/favicon.ico" -o /dev/null && break; sleep 0.1; done
+    # Up to two minutes: opening a store checks it for pre-0004 bodies, a scan
+    # of every document (seconds at 3 M on PostgreSQL).
+    for _ in $(seq 1200); do curl -fs "$base/favicon.ico" -o /dev/null && break; sleep 0.1; done
 
     while read -r kind id count first; do
       [ "$kind" = subject ] || continue
@@ -156,6 +158,8 @@ EOF
         | python3 -c 'import json,sys; print("%.3f" % json.load(sys.stdin)[0]["Execution Time"])')
     fi
     summary+=("| $store | $docs | $generated | $rate | $size | ${static/|/| } | $floor | $(rss_mb $pid) |")
+    # Also at once, so that a run stopped later keeps it.
+    echo "${summary[-1]}" >> "$out/summary.md"
     kill $pid; wait $pid 2>/dev/null || true
     # A streamed archive's stores are not kept (disk).
     if [ "$stream" = 1 ]; then
