@@ -11,6 +11,7 @@ const roles = [
   ["signed-out", null, null, "/login"],
   ["citizen", "120485-246U", null, "/"],
   ["guardian", "030288-324P", "Emma Nieminen", "/"],
+  ["information-right", "070762-284A", "Oskari Nieminen", "/"],
   ["minor", "150612A522E", null, "/tasks/2016:10"],
   ["goals", "120485-246U", null, "/goals"],
 ];
