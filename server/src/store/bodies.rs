@@ -234,6 +234,7 @@ impl Store {
                 .await?;
             n += 1;
         }
+        super::upgraded(&mut tx, super::SPLIT_BODIES).await?;
         tx.commit().await?;
         Ok(n)
     }
@@ -241,13 +242,6 @@ impl Store {
     /// Compresses the bodies stored before migration 0009 (`document_bodies`,
     /// JSON text) into `document_parts`, in one transaction.
     pub(super) async fn pack_old_bodies(&self) -> Result<u64, StoreError> {
-        let any: Option<String> =
-            sqlx::query_scalar("SELECT document_id FROM document_bodies LIMIT 1")
-                .fetch_optional(&self.pool)
-                .await?;
-        if any.is_none() {
-            return Ok(0);
-        }
         let mut tx = self.begin_write(super::Lock::Import).await?;
         let mut n = 0;
         // Page by key (not by deleting as it goes: PostgreSQL would scan the
@@ -276,6 +270,7 @@ impl Store {
         sqlx::query("DELETE FROM document_bodies")
             .execute(&mut *tx)
             .await?;
+        super::upgraded(&mut tx, super::PACK_BODIES).await?;
         tx.commit().await?;
         Ok(n)
     }

@@ -255,6 +255,23 @@ pub enum Readiness {
     },
 }
 
+/// The names of `pending_upgrades` rows (migration 0010).
+const PEOPLE_SEARCH: &str = "people_search";
+pub(crate) const PACK_BODIES: &str = "pack_bodies";
+pub(crate) const SPLIT_BODIES: &str = "split_bodies";
+
+/// Marks an upgrade done, in the transaction that did it.
+pub(crate) async fn upgraded(
+    tx: &mut Transaction<'static, Any>,
+    name: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM pending_upgrades WHERE name = $1")
+        .bind(name)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 impl Store {
     /// Does the database answer, with the tables this program expects?
     /// (Neither creates nor migrates anything.)
@@ -315,28 +332,36 @@ impl Store {
             backend,
             cache: cache::new(cache_records),
         };
-        store.fill_people_search().await?;
-        // Before the split below, which looks for bodies in `document_parts`.
-        let packed = store.pack_old_bodies().await?;
-        if packed > 0 {
+        store.run_pending_upgrades().await?;
+        Ok(store)
+    }
+
+    /// The work migration 0010 found for the program when it migrated this
+    /// store (rows stored before an earlier migration). Each is done in one
+    /// transaction that also deletes its row of `pending_upgrades`; a store
+    /// with nothing left to do is opened without reading its documents.
+    async fn run_pending_upgrades(&self) -> Result<(), StoreError> {
+        let pending: Vec<String> = sqlx::query_scalar("SELECT name FROM pending_upgrades")
+            .fetch_all(&self.pool)
+            .await?;
+        let is_pending = |name: &str| pending.iter().any(|p| p == name);
+        if is_pending(PEOPLE_SEARCH) {
+            self.fill_people_search().await?;
+        }
+        // Before the split, which looks for bodies in `document_parts`.
+        if is_pending(PACK_BODIES) {
+            let packed = self.pack_old_bodies().await?;
             tracing::info!(bodies = packed, "bodies compressed");
         }
-        let split = store.split_old_bodies().await?;
-        if split > 0 {
+        if is_pending(SPLIT_BODIES) {
+            let split = self.split_old_bodies().await?;
             tracing::info!(documents = split, "bodies moved apart from the metadata");
         }
-        Ok(store)
+        Ok(())
     }
 
     /// Fills the search column of persons stored before migration 0005.
     async fn fill_people_search(&self) -> Result<(), StoreError> {
-        let any: Option<String> =
-            sqlx::query_scalar("SELECT id FROM people WHERE search = '' LIMIT 1")
-                .fetch_optional(&self.pool)
-                .await?;
-        if any.is_none() {
-            return Ok(());
-        }
         // Read under the import lock, so an import by another process cannot
         // change a name between the read and the write.
         let mut tx = self.begin_write(Lock::Import).await?;
@@ -351,6 +376,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
+        upgraded(&mut tx, PEOPLE_SEARCH).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -87,6 +87,28 @@ pub async fn fresh_database(dir: &std::path::Path) -> String {
 }
 
 /// Is this run on PostgreSQL (`fresh_database`)?
+/// Takes a migrated store back to before migration 0010, which finds the work
+/// left by earlier migrations: rows a test has just written the old way are
+/// then found when the store is opened again, as in a store of that age.
+pub async fn before_pending_upgrades(pool: &sqlx::AnyPool) {
+    sqlx::query("DROP TABLE pending_upgrades")
+        .execute(pool)
+        .await
+        .expect("drop");
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version >= 10")
+        .execute(pool)
+        .await
+        .expect("unrecord");
+}
+
+/// The upgrades a store has left to do (none once it is open).
+pub async fn pending_upgrades(pool: &sqlx::AnyPool) -> Vec<String> {
+    sqlx::query_scalar("SELECT name FROM pending_upgrades ORDER BY name")
+        .fetch_all(pool)
+        .await
+        .expect("pending")
+}
+
 pub fn on_postgres() -> bool {
     std::env::var("PORTAL_TEST_POSTGRES").is_ok_and(|v| !v.is_empty())
 }
