@@ -236,6 +236,34 @@ async fn replace<T: Serialize>(
     })
 }
 
+/// The stored versions of records `ids` of `table` (its `data`), by (id, version).
+async fn stored_versions(
+    tx: &mut Transaction<'_, Any>,
+    table: &str,
+    ids: &[&str],
+) -> Result<HashMap<(String, i64), String>, sqlx::Error> {
+    Ok(rows_in::<(String, i64, String)>(
+        tx,
+        &format!("SELECT id, version, data FROM {table} WHERE id IN"),
+        ids,
+        "",
+    )
+    .await?
+    .into_iter()
+    .map(|(id, v, data)| ((id, v), data))
+    .collect())
+}
+
+/// A version stored again with other content: refused, at `path`.
+fn changed(path: String, id: &str, version: u32) -> ImportError {
+    ImportError::Invalid(vec![Problem {
+        path,
+        message: format!(
+            "version {version} of {id:?} is already stored with other content; store a new version instead"
+        ),
+    }])
+}
+
 /// Versioned records (client relationships, cases) of table `table`, also
 /// the archive's field: a new (id, version) is added beside the old ones, with
 /// the `columns` the store looks it up by (given by `key`); the same
@@ -249,16 +277,7 @@ async fn add_versions<'a, T: Serialize + serde::de::DeserializeOwned + PartialEq
     key: impl Fn(&'a T) -> (&'a str, u32, Vec<&'a str>),
 ) -> Result<Vec<Outcome>, ImportError> {
     let ids = sorted(records.iter().map(|r| key(r).0));
-    let stored: HashMap<(String, i64), String> = rows_in::<(String, i64, String)>(
-        tx,
-        &format!("SELECT id, version, data FROM {table} WHERE id IN"),
-        &ids,
-        "",
-    )
-    .await?
-    .into_iter()
-    .map(|(id, v, data)| ((id, v), data))
-    .collect();
+    let stored = stored_versions(tx, table, &ids).await?;
     let mut outcomes = Vec::with_capacity(records.len());
     let mut rows = Vec::new();
     for (i, record) in records.iter().enumerate() {
@@ -266,12 +285,7 @@ async fn add_versions<'a, T: Serialize + serde::de::DeserializeOwned + PartialEq
         if let Some(old) = stored.get(&(id.to_string(), i64::from(version))) {
             let old: T = serde_json::from_str(old).map_err(StoreError::Corrupt)?;
             if &old != record {
-                return Err(ImportError::Invalid(vec![Problem {
-                    path: format!("{table}[{i}]"),
-                    message: format!(
-                        "version {version} of {id:?} is already stored with other content; store a new version instead"
-                    ),
-                }]));
+                return Err(changed(format!("{table}[{i}]"), id, version));
             }
             outcomes.push(Outcome::Unchanged);
             continue;
@@ -350,16 +364,7 @@ async fn add_documents(
     documents: &[Document],
 ) -> Result<Vec<Outcome>, ImportError> {
     let ids = sorted(documents.iter().map(|d| d.id.as_str()));
-    let stored: HashMap<(String, i64), String> = rows_in::<(String, i64, String)>(
-        tx,
-        "SELECT id, version, data FROM documents WHERE id IN",
-        &ids,
-        "",
-    )
-    .await?
-    .into_iter()
-    .map(|(id, v, data)| ((id, v), data))
-    .collect();
+    let stored = stored_versions(tx, "documents", &ids).await?;
     let mut outcomes = Vec::with_capacity(documents.len());
     let mut new_docs = Vec::new();
     let mut new_clients = Vec::new();
@@ -370,13 +375,7 @@ async fn add_documents(
         if let Some(old) = stored.get(&(d.id.clone(), version)) {
             let old: Document = serde_json::from_str(old).map_err(StoreError::Corrupt)?;
             if old != meta || !super::bodies::same(tx, d, &parts).await? {
-                return Err(ImportError::Invalid(vec![Problem {
-                    path: format!("documents[{i}]"),
-                    message: format!(
-                        "version {} of {:?} is already stored with other content; store a new version instead",
-                        d.version, d.id
-                    ),
-                }]));
+                return Err(changed(format!("documents[{i}]"), &d.id, d.version));
             }
             outcomes.push(Outcome::Unchanged);
             continue;
