@@ -1,6 +1,8 @@
 //! The audit trail: one row per event, written before the answer (issue 9,
 //! item 6). Rows are never updated or deleted by the portal.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use super::{Store, StoreError};
@@ -46,26 +48,134 @@ pub const READ_ACTIONS: [&str; 8] = [
     "goals",
 ];
 
+/// An audit row waiting for its transaction, and who waits for it.
+struct Pending {
+    row: [Option<String>; 9],
+    at: String,
+    done: tokio::sync::oneshot::Sender<Result<(), Arc<StoreError>>>,
+}
+
+/// The audit rows waiting to be written (group commit): while one
+/// transaction writes, the rows of the requests that arrive meanwhile wait
+/// here and are written together in the next. Every request still waits
+/// for the commit of its own row before it is answered; many requests share
+/// one commit (one `fsync`) instead of queueing for the database's write
+/// lock one by one.
+#[derive(Default)]
+pub(crate) struct AuditQueue {
+    state: std::sync::Mutex<QueueState>,
+}
+
+#[derive(Default)]
+struct QueueState {
+    rows: Vec<Pending>,
+    /// A writer task is running (it takes what arrives until none is left).
+    writing: bool,
+}
+
+/// At most this many rows in one transaction (ten values each, within
+/// both databases' parameter limits per statement of 50 rows).
+const BATCH: usize = 500;
+const ROWS_PER_STATEMENT: usize = 50;
+
+impl AuditQueue {
+    /// Queues `p`; true when the caller must start the writer.
+    fn push(&self, p: Pending) -> bool {
+        let Ok(mut s) = self.state.lock() else {
+            return false;
+        };
+        s.rows.push(p);
+        !std::mem::replace(&mut s.writing, true)
+    }
+
+    /// The next rows to write, oldest first; none (and the writer stops)
+    /// when the queue is empty.
+    fn take(&self) -> Vec<Pending> {
+        let Ok(mut s) = self.state.lock() else {
+            return Vec::new();
+        };
+        let n = s.rows.len().min(BATCH);
+        if n == 0 {
+            s.writing = false;
+        }
+        s.rows.drain(..n).collect()
+    }
+}
+
+/// Ends a writer however it ends: if it stopped early (its task cancelled
+/// as the runtime shuts down), the rows still queued fail rather than wait
+/// for ever, and the next row starts a new writer.
+struct WriterGuard<'a>(&'a AuditQueue);
+
+impl Drop for WriterGuard<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut s) = self.0.state.lock() {
+            s.writing = false;
+            s.rows.clear();
+        }
+    }
+}
+
 impl Store {
-    /// Appends to the audit trail.
+    /// Appends to the audit trail, and returns once the row is committed.
     pub async fn audit(&self, row: &AuditRow<'_>, at: DateTime<Utc>) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO audit_events (at, viewer, subject, role, action, target, outcome, session, client, request_id) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(at.to_rfc3339())
-        .bind(row.viewer)
-        .bind(row.subject)
-        .bind(row.role)
-        .bind(row.action)
-        .bind(row.target)
-        .bind(row.outcome)
-        .bind(row.session)
-                .bind(row.client)
-        .bind(row.request_id)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let owned = |v: Option<&str>| v.map(str::to_string);
+        let (done, committed) = tokio::sync::oneshot::channel();
+        let pending = Pending {
+            row: [
+                owned(row.viewer),
+                owned(row.subject),
+                owned(row.role),
+                Some(row.action.to_string()),
+                owned(row.target),
+                Some(row.outcome.to_string()),
+                owned(row.session),
+                owned(row.client),
+                owned(row.request_id),
+            ],
+            at: at.to_rfc3339(),
+            done,
+        };
+        if self.audit_queue.push(pending) {
+            let store = self.clone();
+            tokio::spawn(async move { store.write_audit_rows().await });
+        }
+        match committed.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(StoreError::Shared(e)),
+            Err(_) => Err(StoreError::Db(sqlx::Error::WorkerCrashed)),
+        }
+    }
+
+    /// The writer: one transaction for whatever is queued, then the next,
+    /// until the queue is empty.
+    async fn write_audit_rows(&self) {
+        let queue = Arc::clone(&self.audit_queue);
+        let guard = WriterGuard(&queue);
+        loop {
+            let batch = queue.take();
+            if batch.is_empty() {
+                std::mem::forget(guard);
+                return;
+            }
+            let result = self.insert_audit_rows(&batch).await.map_err(Arc::new);
+            for p in batch {
+                let _ = p.done.send(result.clone());
+            }
+        }
+    }
+
+    async fn insert_audit_rows(&self, batch: &[Pending]) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let written = insert_batch(&mut conn, self.backend, batch).await;
+        if written.is_err() {
+            // SQLite rolls a transaction back by itself on some failures (a
+            // full disk); sqlx-sqlite 0.8 then still counts it as open, and
+            // every later `BEGIN IMMEDIATE` on that connection would be
+            // refused. A fresh connection replaces it.
+            conn.close_on_drop();
+        }
+        written
     }
 
     /// The successful reads of `subject`'s records, newest first: one page, and
@@ -120,4 +230,40 @@ pub struct AuditRecord {
     pub session: Option<String>,
     pub client: Option<String>,
     pub request_id: Option<String>,
+}
+
+/// One transaction with the rows of `batch`, oldest first.
+async fn insert_batch(
+    conn: &mut sqlx::pool::PoolConnection<sqlx::Any>,
+    backend: super::Backend,
+    batch: &[Pending],
+) -> Result<(), StoreError> {
+    use sqlx::Connection;
+    let mut tx = match backend {
+        super::Backend::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
+        super::Backend::Postgres => conn.begin().await?,
+    };
+    for chunk in batch.chunks(ROWS_PER_STATEMENT) {
+        let values: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let marks: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
+                format!("({})", marks.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO audit_events (at, viewer, subject, role, action, target, outcome, session, client, request_id) \
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for p in chunk {
+            q = q.bind(p.at.as_str());
+            for v in &p.row {
+                q = q.bind(v.as_deref());
+            }
+        }
+        q.execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

@@ -79,12 +79,19 @@ pub enum StoreError {
     /// A body that could not be compressed for storing, or read back.
     #[error("document body not stored or not readable: {0}")]
     Packed(std::io::Error),
+    /// The failure of a transaction that several requests shared (the
+    /// audit trail's group commit): each of them gets it.
+    #[error("{0}")]
+    Shared(std::sync::Arc<StoreError>),
 }
 
 impl StoreError {
     /// The database is away (not answering, no connection to be had), as
     /// opposed to a request it refused: the answer is 503, and it passes.
     pub fn is_unavailable(&self) -> bool {
+        if let StoreError::Shared(e) = self {
+            return e.is_unavailable();
+        }
         matches!(
             self,
             StoreError::Db(
@@ -140,6 +147,7 @@ pub struct Store {
     pool: AnyPool,
     backend: Backend,
     cache: Option<std::sync::Arc<cache::RecordsCache>>,
+    audit_queue: std::sync::Arc<audit::AuditQueue>,
 }
 
 impl std::fmt::Debug for Store {
@@ -223,7 +231,12 @@ fn pool_options(backend: Backend) -> AnyPoolOptions {
         })
         .acquire_timeout(std::time::Duration::from_secs(3));
     match backend {
-        Backend::Sqlite => options.after_connect(|conn, _| {
+        // A SQLite connection is a file this process holds open: the ping
+        // sqlx sends before handing one out (a round trip to the
+        // connection's thread, before each statement of a page) can find
+        // nothing wrong with it. PostgreSQL's connections can break (a
+        // restart, the network): they keep it.
+        Backend::Sqlite => options.test_before_acquire(false).after_connect(|conn, _| {
             Box::pin(async move {
                 sqlx::query("PRAGMA busy_timeout = 30000")
                     .execute(conn)
@@ -331,6 +344,7 @@ impl Store {
             pool,
             backend,
             cache: cache::new(cache_records),
+            audit_queue: std::sync::Arc::default(),
         };
         store.run_pending_upgrades().await?;
         Ok(store)

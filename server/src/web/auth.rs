@@ -297,7 +297,7 @@ pub async fn logout(
     let portal = &state.portal;
     let mut to = "/login".to_string();
     let viewer = match portal.viewing(&headers).await {
-        Ok(v) => Some(v.viewer.id),
+        Ok(v) => Some(v.viewer.id.clone()),
         Err(AppError::Unauthenticated) => None,
         Err(e) => return Err(e.into()),
     };

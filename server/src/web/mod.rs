@@ -202,8 +202,10 @@ async fn client_address(State(state): State<AppState>, mut req: Request, next: N
 
 /// Gives every request an id of our own (in place of any the client sent):
 /// in every log line of the request (a `tracing` span), in its audit rows,
-/// and in the `x-request-id` answer header for support.
-async fn request_id(mut req: Request, next: Next) -> Response {
+/// and in the `x-request-id` answer header for support. What the request
+/// resolved about its viewer is kept under that id until it is answered
+/// (or dropped).
+async fn request_id(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     use tracing::Instrument;
     let id = crate::store::new_token()
         .chars()
@@ -216,9 +218,19 @@ async fn request_id(mut req: Request, next: Next) -> Response {
         .insert(portal::REQUEST_ID_HEADER, value.clone());
     let span =
         tracing::info_span!("request", id = %id, method = %req.method(), path = %req.uri().path());
+    let _forget = Forget(&state.portal, &id);
     let mut res = next.run(req).instrument(span).await;
     res.headers_mut().insert(portal::REQUEST_ID_HEADER, value);
     res
+}
+
+/// Forgets what a request resolved when it ends, answered or not.
+struct Forget<'a>(&'a Portal, &'a str);
+
+impl Drop for Forget<'_> {
+    fn drop(&mut self) {
+        self.0.forget(self.1);
+    }
 }
 
 /// The origin (`scheme://host[:port]`) of a URL, for a CSP source list.
@@ -330,7 +342,7 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             state.clone(),
             client_address,
         ))
-        .layer(middleware::from_fn(request_id))
+        .layer(middleware::from_fn_with_state(state.clone(), request_id))
         .layer(middleware::from_fn(metrics::record))
         .layer(middleware::from_fn(security_headers))
         .layer(

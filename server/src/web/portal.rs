@@ -32,6 +32,20 @@ pub struct Portal {
     pub oidc: Option<Arc<super::oidc::Provider>>,
     /// Sign-in attempts per client address (`PORTAL_SIGNIN_PER_MINUTE`).
     pub signin_limiter: Option<Arc<SignInLimiter>>,
+    /// What each request in flight has resolved, by its id ([`Resolved`]).
+    requests: Arc<std::sync::Mutex<std::collections::HashMap<String, Arc<Resolved>>>>,
+}
+
+/// What one request has found out about its viewer, shared by the calls
+/// that answer it: a server-rendered page asks for its frame and for its
+/// data at once, and each needs the session, the viewer and the children
+/// they may act for. Looked up once per request, never shared between
+/// requests (the request's id is the server's own, [`REQUEST_ID_HEADER`]);
+/// forgotten when the request has been answered ([`Portal::forget`]).
+#[derive(Default)]
+struct Resolved {
+    viewing: tokio::sync::OnceCell<Result<Arc<Viewing>, AppError>>,
+    children: tokio::sync::OnceCell<Result<Arc<Vec<Person>>, AppError>>,
 }
 
 pub type SignInLimiter = governor::DefaultKeyedRateLimiter<String>;
@@ -178,7 +192,28 @@ impl Portal {
             config: Arc::new(config),
             oidc,
             signin_limiter,
+            requests: Arc::default(),
         })
+    }
+
+    /// The memo of the request with these headers (none without an id).
+    fn resolved(&self, headers: &HeaderMap) -> Option<Arc<Resolved>> {
+        let id = headers.get(REQUEST_ID_HEADER)?.to_str().ok()?;
+        let mut requests = self.requests.lock().ok()?;
+        Some(Arc::clone(requests.entry(id.to_string()).or_default()))
+    }
+
+    /// Drops what request `id` resolved: it has been answered.
+    pub fn forget(&self, id: &str) {
+        if let Ok(mut requests) = self.requests.lock() {
+            requests.remove(id);
+        }
+    }
+
+    /// How many requests have something resolved (for tests: none once
+    /// every request is answered).
+    pub fn requests_in_flight(&self) -> usize {
+        self.requests.lock().map_or(0, |r| r.len())
     }
 
     /// May this client try to sign in once more? (Audited when not.)
@@ -280,7 +315,7 @@ impl Portal {
         action: &str,
         target: Option<&str>,
         read: impl AsyncFnOnce(&Viewing) -> Result<T, AppError>,
-    ) -> Result<(Viewing, T), Denied> {
+    ) -> Result<(Arc<Viewing>, T), Denied> {
         let v = match self.viewing(headers).await {
             Ok(v) => v,
             Err(error) => {
@@ -339,6 +374,22 @@ impl Portal {
         }))
     }
 
+    /// The children the request's viewer may act for today, once per request.
+    async fn children_of_viewer(
+        &self,
+        headers: &HeaderMap,
+        v: &Viewing,
+    ) -> Result<Arc<Vec<Person>>, AppError> {
+        match self.resolved(headers) {
+            Some(r) => r
+                .children
+                .get_or_init(|| async { self.children(&v.viewer).await.map(Arc::new) })
+                .await
+                .clone(),
+            None => self.children(&v.viewer).await.map(Arc::new),
+        }
+    }
+
     /// The children `viewer` may act for today.
     pub async fn children(&self, viewer: &Person) -> Result<Vec<Person>, AppError> {
         let mut out = Vec::new();
@@ -351,8 +402,20 @@ impl Portal {
     }
 
     /// Authenticates the request and settles the subject (R-SCOPE-2: a
-    /// session from the identification service, and acting only for a minor).
-    pub async fn viewing(&self, headers: &HeaderMap) -> Result<Viewing, AppError> {
+    /// session from the identification service, and acting only for a
+    /// minor), once per request.
+    pub async fn viewing(&self, headers: &HeaderMap) -> Result<Arc<Viewing>, AppError> {
+        match self.resolved(headers) {
+            Some(r) => r
+                .viewing
+                .get_or_init(|| async { self.resolve_viewing(headers).await.map(Arc::new) })
+                .await
+                .clone(),
+            None => self.resolve_viewing(headers).await.map(Arc::new),
+        }
+    }
+
+    async fn resolve_viewing(&self, headers: &HeaderMap) -> Result<Viewing, AppError> {
         let token = self
             .session_token(headers)
             .ok_or(AppError::Unauthenticated)?;
@@ -438,7 +501,12 @@ impl Portal {
             name: full_name(&v.viewer),
             lang: v.lang(),
             acting_for: (v.role == Role::Guardian).then(|| choice(&v.subject)),
-            children: self.children(&v.viewer).await?.iter().map(choice).collect(),
+            children: self
+                .children_of_viewer(headers, v)
+                .await?
+                .iter()
+                .map(choice)
+                .collect(),
             test_identification: self.config.auth == AuthMode::Test,
             form_token: self.form_token(headers),
             first_visit: v.session.previous_login.is_none(),

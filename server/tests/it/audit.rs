@@ -280,3 +280,54 @@ async fn what_a_caller_sends_is_kept_in_the_audit_trail_but_not_without_bound() 
     );
     assert_eq!(row.target.map(|t| t.len()), Some(128));
 }
+
+/// Rows that arrive together share a transaction (group commit), and each
+/// caller returns only once its own row is stored: none is lost or doubled,
+/// and each is whole.
+#[tokio::test]
+async fn rows_written_at_once_are_all_stored_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database(dir.path()).await;
+    let store = portal_server::store::Store::open(&url).await.unwrap();
+    let at = chrono::Utc::now();
+    let writers: Vec<_> = (0..8)
+        .map(|w| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                for i in 0..40 {
+                    let target = format!("w{w}-{i:02}");
+                    let row = portal_server::store::AuditRow {
+                        viewer: Some(AINO),
+                        action: "front_page",
+                        target: Some(&target),
+                        outcome: "ok",
+                        request_id: Some("r"),
+                        ..Default::default()
+                    };
+                    store.audit(&row, at).await.unwrap();
+                    // Stored before the call returns.
+                    let stored = store.audit_rows().await.unwrap();
+                    assert!(stored.iter().any(|r| r.target.as_deref() == Some(&target)));
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.await.unwrap();
+    }
+    let stored = store.audit_rows().await.unwrap();
+    assert_eq!(stored.len(), 320);
+    for w in 0..8 {
+        let mine: Vec<&str> = stored
+            .iter()
+            .filter_map(|r| r.target.as_deref())
+            .filter(|t| t.starts_with(&format!("w{w}-")))
+            .collect();
+        let expected: Vec<String> = (0..40).map(|i| format!("w{w}-{i:02}")).collect();
+        assert_eq!(mine, expected, "writer {w}");
+    }
+    assert!(stored.iter().all(|r| r.viewer.as_deref() == Some(AINO)
+        && r.outcome == "ok"
+        && r.request_id.as_deref() == Some("r")
+        && r.session.is_none()));
+}

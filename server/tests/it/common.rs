@@ -116,6 +116,8 @@ pub fn on_postgres() -> bool {
 pub struct TestServer {
     pub base: String,
     pub store: Store,
+    /// The server's own portal (what it keeps between requests).
+    pub portal: Portal,
     /// The server's database (a temporary SQLite file).
     pub database_url: String,
     _dir: tempfile::TempDir,
@@ -179,7 +181,7 @@ pub async fn start_on(
         database_url: url.clone(),
         ..config
     };
-    let addr = server_runtime()
+    let (addr, portal) = server_runtime()
         .spawn(async move {
             let store = Store::open(&config.database_url).await.expect("store");
             match archive {
@@ -194,7 +196,8 @@ pub async fn start_on(
                 .output_name("portal")
                 .site_root("target/site")
                 .build();
-            let app = router(Portal::new(store, config).expect("portal"), options);
+            let portal = Portal::new(store, config).expect("portal");
+            let app = router(portal.clone(), options);
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
                 .await
                 .expect("bind");
@@ -207,7 +210,7 @@ pub async fn start_on(
                 )
                 .into_future(),
             );
-            addr
+            (addr, portal)
         })
         .await
         .expect("server started");
@@ -215,6 +218,7 @@ pub async fn start_on(
     TestServer {
         base: format!("http://{addr}"),
         store,
+        portal,
         database_url: url,
         _dir: dir,
     }

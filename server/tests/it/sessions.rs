@@ -257,3 +257,51 @@ async fn sign_in_attempts_are_limited_per_client_address() {
         && r.target.as_deref() == Some("rate_limit")
         && r.client.as_deref() == Some("127.0.0.1")));
 }
+
+/// A server-rendered page asks for its frame and its data at once, and each
+/// needs the viewer: one request resolves the viewer once (both calls get
+/// the same answer), the next request again, and what a request resolved is
+/// forgotten when it ends.
+#[tokio::test]
+async fn a_request_resolves_its_viewer_once_and_forgets_it_when_it_ends() {
+    let (store, _dir) = store_on_demo().await;
+    let token = store
+        .start_session(new(AINO), Utc::now(), SessionLimits::default())
+        .await
+        .unwrap();
+    let portal = portal_server::web::Portal::new(store, Config::default()).unwrap();
+    let request = |id: &str| {
+        let mut h = http::HeaderMap::new();
+        let name = portal_server::web::cookies::session_cookie_name(true);
+        h.insert(
+            http::header::COOKIE,
+            format!("{name}={token}").parse().unwrap(),
+        );
+        h.insert("x-request-id", id.parse().unwrap());
+        h
+    };
+    let (one, again, other) = (request("r1"), request("r1"), request("r2"));
+    let a = portal.viewing(&one).await.unwrap();
+    let b = portal.viewing(&again).await.unwrap();
+    let c = portal.viewing(&other).await.unwrap();
+    assert!(std::sync::Arc::ptr_eq(&a, &b), "one request, one lookup");
+    assert!(!std::sync::Arc::ptr_eq(&a, &c), "each request its own");
+    assert_eq!((a.viewer.id.as_str(), c.viewer.id.as_str()), (AINO, AINO));
+    assert_eq!(portal.requests_in_flight(), 2);
+    portal.forget("r1");
+    portal.forget("r2");
+    assert_eq!(portal.requests_in_flight(), 0);
+}
+
+/// Through HTTP: once pages, data and files have been answered, nothing of
+/// what their requests resolved is kept.
+#[tokio::test]
+async fn answered_requests_leave_nothing_resolved_behind() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    for path in ["/", "/tasks/2016:26", "/no-such-page"] {
+        s.get(&c, path).await;
+    }
+    assert_eq!(s.server_fn(&c, "front-page", &[]).await.status, 200);
+    assert_eq!(s.portal.requests_in_flight(), 0);
+}
