@@ -79,7 +79,13 @@ fn main() -> ExitCode {
         .enable_all()
         .build()
     {
-        Ok(rt) => rt.block_on(run(cli, matches)),
+        Ok(rt) => {
+            let code = rt.block_on(run(cli, matches));
+            // Whatever is still running (a database connection's task that
+            // does not end) must not keep a stopped portal alive.
+            rt.shutdown_timeout(std::time::Duration::from_secs(5));
+            code
+        }
         Err(e) => {
             eprintln!("cannot start the runtime: {e}");
             ExitCode::FAILURE
@@ -346,16 +352,38 @@ async fn serve(config: Config, listen: Option<std::net::SocketAddr>) -> Result<(
             }
         }
     });
-    axum::serve(
+    let (stopping, stop) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown())
-    .await
-    .map_err(|e| e.to_string())?;
+    .with_graceful_shutdown(async move {
+        shutdown().await;
+        let _ = stopping.send(());
+    });
+    // The requests in flight get a while to finish; a client that keeps
+    // its connection open (keep-alive, a body that never comes) does not
+    // keep the portal from stopping.
+    let deadline = async move {
+        if stop.await.is_ok() {
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        served = server => served.map_err(|e| e.to_string())?,
+        () = deadline => tracing::warn!(
+            seconds = SHUTDOWN_GRACE.as_secs(),
+            "stopped with requests still in flight"
+        ),
+    }
     tracing::info!("stopped");
     Ok(())
 }
+
+/// How long the requests in flight may take to finish after SIGTERM.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// SIGTERM (what service managers send) or Ctrl-C: stop taking
 /// connections, let the requests in flight finish, then exit.

@@ -48,16 +48,16 @@ pub const READ_ACTIONS: [&str; 8] = [
     "goals",
 ];
 
-/// An audit row waiting for its transaction, and who waits for it.
+/// An audit row waiting to be written, and who waits for it.
 struct Pending {
     row: [Option<String>; 9],
     at: String,
     done: tokio::sync::oneshot::Sender<Result<(), Arc<StoreError>>>,
 }
 
-/// The audit rows waiting to be written (group commit): while one
-/// transaction writes, the rows of the requests that arrive meanwhile wait
-/// here and are written together in the next. Every request still waits
+/// The audit rows waiting to be written (group commit): while one batch is
+/// written, the rows of the requests that arrive meanwhile wait here and are
+/// written together in the next. Every request still waits
 /// for the commit of its own row before it is answered; many requests share
 /// one commit (one `fsync`) instead of queueing for the database's write
 /// lock one by one.
@@ -73,10 +73,10 @@ struct QueueState {
     writing: bool,
 }
 
-/// At most this many rows in one transaction (ten values each, within
-/// both databases' parameter limits per statement of 50 rows).
+/// At most this many rows in one batch: one `INSERT` statement, atomic by
+/// itself, of ten values a row (5 000 parameters, within both databases'
+/// limits). One statement is one round trip: no `BEGIN` and `COMMIT` around it.
 const BATCH: usize = 500;
-const ROWS_PER_STATEMENT: usize = 50;
 
 impl AuditQueue {
     /// Queues `p`; true when the caller must start the writer.
@@ -147,7 +147,7 @@ impl Store {
         }
     }
 
-    /// The writer: one transaction for whatever is queued, then the next,
+    /// The writer: one statement for whatever is queued, then the next,
     /// until the queue is empty.
     async fn write_audit_rows(&self) {
         let queue = Arc::clone(&self.audit_queue);
@@ -165,17 +165,28 @@ impl Store {
         }
     }
 
+    /// Writes `batch` in one statement, oldest first.
     async fn insert_audit_rows(&self, batch: &[Pending]) -> Result<(), StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        let written = insert_batch(&mut conn, self.backend, batch).await;
-        if written.is_err() {
-            // SQLite rolls a transaction back by itself on some failures (a
-            // full disk); sqlx-sqlite 0.8 then still counts it as open, and
-            // every later `BEGIN IMMEDIATE` on that connection would be
-            // refused. A fresh connection replaces it.
-            conn.close_on_drop();
+        let values: Vec<String> = (0..batch.len())
+            .map(|r| {
+                let marks: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
+                format!("({})", marks.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO audit_events (at, viewer, subject, role, action, target, outcome, session, client, request_id) \
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for p in batch {
+            q = q.bind(p.at.as_str());
+            for v in &p.row {
+                q = q.bind(v.as_deref());
+            }
         }
-        written
+        q.execute(&self.pool).await?;
+        Ok(())
     }
 
     /// The successful reads of `subject`'s records, newest first: one page, and
@@ -230,40 +241,4 @@ pub struct AuditRecord {
     pub session: Option<String>,
     pub client: Option<String>,
     pub request_id: Option<String>,
-}
-
-/// One transaction with the rows of `batch`, oldest first.
-async fn insert_batch(
-    conn: &mut sqlx::pool::PoolConnection<sqlx::Any>,
-    backend: super::Backend,
-    batch: &[Pending],
-) -> Result<(), StoreError> {
-    use sqlx::Connection;
-    let mut tx = match backend {
-        super::Backend::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
-        super::Backend::Postgres => conn.begin().await?,
-    };
-    for chunk in batch.chunks(ROWS_PER_STATEMENT) {
-        let values: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let marks: Vec<String> = (1..=10).map(|c| format!("${}", r * 10 + c)).collect();
-                format!("({})", marks.join(", "))
-            })
-            .collect();
-        let sql = format!(
-            "INSERT INTO audit_events (at, viewer, subject, role, action, target, outcome, session, client, request_id) \
-             VALUES {}",
-            values.join(", ")
-        );
-        let mut q = sqlx::query(&sql);
-        for p in chunk {
-            q = q.bind(p.at.as_str());
-            for v in &p.row {
-                q = q.bind(v.as_deref());
-            }
-        }
-        q.execute(&mut *tx).await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }
