@@ -127,8 +127,8 @@ for docs in "${sizes[@]}"; do
       LEPTOS_OUTPUT_NAME=portal LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_PKG_DIR=pkg \
       LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD "$bin" > "$out/server-$store-$docs.log" 2>&1 &
     pid=$!
-    # Up to two minutes: opening a store checks it for pre-0004 bodies, a scan
-    # of every document (seconds at 3 M on PostgreSQL).
+    # Up to two minutes for the store to open (it did take seconds at 3 M
+    # before migration 0010 stopped the scan for pre-0004 bodies at every start).
     for _ in $(seq 1200); do curl -fs "$base/favicon.ico" -o /dev/null && break; sleep 0.1; done
 
     while read -r kind id count first; do
