@@ -236,14 +236,23 @@ fn pool_options(backend: Backend) -> AnyPoolOptions {
         // connection's thread, before each statement of a page) can find
         // nothing wrong with it. PostgreSQL's connections can break (a
         // restart, the network): they keep it.
-        Backend::Sqlite => options.test_before_acquire(false).after_connect(|conn, _| {
-            Box::pin(async move {
-                sqlx::query("PRAGMA busy_timeout = 30000")
-                    .execute(conn)
-                    .await
-                    .map(|_| ())
+        Backend::Sqlite => options
+            .test_before_acquire(false)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::query("PRAGMA busy_timeout = 30000")
+                        .execute(conn)
+                        .await
+                        .map(|_| ())
+                })
             })
-        }),
+            // SQLite rolls a transaction back by itself on some failures (a
+            // full disk), and sqlx-sqlite 0.8 then goes on counting it as
+            // open: every later `BEGIN IMMEDIATE` on that connection would be
+            // refused. Such a connection is closed, not pooled again.
+            .after_release(|conn, _| {
+                Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) })
+            }),
         Backend::Postgres => options,
     }
 }

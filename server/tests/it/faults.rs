@@ -600,9 +600,24 @@ async fn a_full_disk_under_sqlite_answers_503_and_recovers_by_itself() {
     assert_eq!(body.status, 503);
     assert_eq!(s.server_fn(&c, "front-page", &[]).await.status, 503);
     assert_eq!(s.get(&c, "/healthz").await.status, 200);
-    // Room again: the same session goes on.
+    // Sign-ins write in transactions of their own (`BEGIN IMMEDIATE`).
+    for _ in 0..4 {
+        let other = s.client();
+        let res = s
+            .post_form(&other, "/auth/test-login", &[("person", JUHA)])
+            .await;
+        assert_eq!(res.status(), 503);
+    }
+    // Room again: the same session goes on, and anyone signs in.
     std::fs::remove_file(&filler).unwrap();
     assert_eq!(s.get(&c, "/").await.status, 200);
     assert_eq!(s.get(&c, "/readyz").await.status, 200);
+    for _ in 0..12 {
+        let other = s.client();
+        let res = s
+            .post_form(&other, "/auth/test-login", &[("person", JUHA)])
+            .await;
+        assert_eq!(res.status(), 303, "sign-in after the disk had room again");
+    }
     drop(s);
 }
