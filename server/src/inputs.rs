@@ -29,6 +29,17 @@ impl Known for Everything {
     fn document_client(&self, _: &str, _: &str) -> bool {
         self.0
     }
+    fn stored_version(
+        &self,
+        _: crate::archive::validate::Versioned,
+        _: &str,
+        _: u32,
+    ) -> Option<crate::archive::format::Status> {
+        self.0.then_some(crate::archive::format::Status::Active)
+    }
+    fn newest_case(&self, _: &str) -> Option<crate::archive::format::Case> {
+        None
+    }
 }
 
 /// An archive file, as `server import` reads it: parsed, then validated.

@@ -3,7 +3,9 @@
 
 pub mod archive;
 pub mod assemble;
+pub mod cda;
 pub mod clock;
+pub mod codes;
 pub mod config;
 pub mod demo;
 pub mod inputs;

@@ -16,8 +16,8 @@ use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 
 use crate::archive::format::{
     Archive, Attachment, Body, Case, CaseClient, ClientRelationship, Document, DocumentGroup,
-    GeneralType, GuardianDisclosure, Organisation, Person, ResponsibleWorker, SchemaVersion,
-    ServiceUnit, Status, UnitKind, FORMAT_V1,
+    GeneralType, GuardianDisclosure, Organisation, Person, ResponsibleWorker, RestrictionReason,
+    SchemaVersion, ServiceUnit, Status, UnitKind, FORMAT_V1,
 };
 
 /// What to generate.
@@ -330,6 +330,7 @@ pub fn generate_each(
                     joined: at(date("2020-01-01")),
                     removed: None,
                 }],
+                shared: None,
                 delay_until: None,
                 special_content: false,
                 guardian_disclosure: None,
@@ -359,6 +360,13 @@ pub fn generate_each(
                     .collect();
                 let delay_until = r.chance(3).then(|| today + Duration::days(30));
                 let special_content = r.chance(3);
+                let guardian_disclosure = minor.then(|| {
+                    if r.chance(10) {
+                        GuardianDisclosure::MinorProhibits
+                    } else {
+                        GuardianDisclosure::Shown
+                    }
+                });
                 if let Some(h) = subject_of.get(&i).and_then(|&k| out.subjects.get_mut(k)) {
                     if h.first_document.is_none() && delay_until.is_none() && !special_content {
                         h.first_document = Some(id.clone());
@@ -386,17 +394,18 @@ pub fn generate_each(
                     correction: None,
                     delay_until,
                     special_content,
-                    restriction_reasons: vec![],
-                    restriction_text: None,
-                    guardian_disclosure: if minor {
-                        Some(if r.chance(10) {
-                            GuardianDisclosure::MinorProhibits
-                        } else {
-                            GuardianDisclosure::Shown
-                        })
+                    // Table 5.3.1: a delay or special content carries its
+                    // reason (L8316–8320, L8407–8410).
+                    restriction_reasons: if delay_until.is_some() || special_content {
+                        RestrictionReason::try_from(1).into_iter().collect()
                     } else {
-                        None
+                        vec![]
                     },
+                    // Code 2 carries the minor's reasons in words (L8962–8964).
+                    restriction_text: (guardian_disclosure
+                        == Some(GuardianDisclosure::MinorProhibits))
+                    .then(|| "Alaikäinen kieltää luovuttamisen.".to_string()),
+                    guardian_disclosure,
                     guardian_override_reasons: vec![],
                     body: body(&mut r, &label),
                     attachments,

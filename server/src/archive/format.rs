@@ -312,6 +312,10 @@ pub struct Case {
     #[serde(default)]
     pub closed: Option<NaiveDate>,
     pub clients: Vec<CaseClient>,
+    /// The case document's own "shared case" flag (`yhteinen_asia`); absent
+    /// in older files. Checked against the members at import.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<bool>,
     #[serde(default)]
     pub delay_until: Option<NaiveDate>,
     #[serde(default)]

@@ -6,7 +6,10 @@ use std::collections::{HashMap, HashSet};
 use base64::Engine;
 use chrono::NaiveDate;
 
-use super::format::{Archive, Body, Document, GuardianDisclosure, GuardianRole, FORMAT_V1};
+use super::format::{
+    Archive, Body, Case, Document, GuardianDisclosure, GuardianRole, RestrictionReason, Status,
+    FORMAT_V1,
+};
 use super::hetu;
 use crate::clock::finnish_date;
 use crate::policy::is_minor_on;
@@ -33,6 +36,18 @@ pub trait Known {
     fn document(&self, id: &str) -> bool;
     /// `person` is named as a client in some stored version of document `id`.
     fn document_client(&self, id: &str, person: &str) -> bool;
+    /// The status of version `version` of record `id` of `kind`, if stored.
+    fn stored_version(&self, kind: Versioned, id: &str, version: u32) -> Option<Status>;
+    /// The newest stored version of case `id`.
+    fn newest_case(&self, id: &str) -> Option<Case>;
+}
+
+/// The records that are stored in versions (L25946–25956).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Versioned {
+    ClientRelationship,
+    Case,
+    Document,
 }
 
 /// The longest free-text restriction reason (archive-format.md).
@@ -303,6 +318,7 @@ pub fn validate(archive: &Archive, known: &dyn Known) -> Result<(), Vec<Problem>
     for (i, d) in archive.documents.iter().enumerate() {
         document(&mut c, format!("documents[{i}]"), d);
     }
+    storage_checks(&mut c, archive);
     for (i, d) in archive.disclosures.iter().enumerate() {
         let path = format!("disclosures[{i}]");
         c.non_empty(format!("{path}.id"), &d.id);
@@ -380,8 +396,14 @@ fn document(c: &mut Check<'_>, path: String, d: &Document) {
         }
     }
     for (j, s) in d.social_services.iter().enumerate() {
-        c.non_empty(format!("{path}.social_services[{j}]"), s);
+        if crate::codes::social_service(s).is_none() {
+            c.fail(
+                format!("{path}.social_services[{j}]"),
+                format!("unknown social service {s:?} (codes.md)"),
+            );
+        }
     }
+    document_types(c, &path, d);
     if let Some(unit) = &d.service_unit {
         if !c.units.contains(unit.as_str()) && !c.known.service_unit(unit) {
             c.fail(
@@ -525,5 +547,305 @@ fn avain(c: &mut Check<'_>, path: String, a: &crate::archive::format::Avain) {
         if !services.insert(s.code) {
             c.fail(spath, "duplicate service");
         }
+    }
+}
+
+/// The strictness of a guardian code: a document may restrict more than its
+/// case, never less (L8808–8816).
+fn guardian_rank(code: Option<GuardianDisclosure>) -> u8 {
+    match code {
+        None | Some(GuardianDisclosure::Shown) => 0,
+        Some(GuardianDisclosure::ShownDespiteProhibition) => 1,
+        Some(GuardianDisclosure::MinorProhibits | GuardianDisclosure::WorkerWithholds) => 2,
+    }
+}
+
+/// A member of `case` for the whole of `day` (joined before it, not removed
+/// before its end): a document drawn up that day must name them. A join or
+/// removal on the day itself is left to the document (R-SHARED-3).
+fn active_all_day(m: &super::format::CaseClient, day: NaiveDate) -> bool {
+    let date =
+        |t: chrono::DateTime<chrono::FixedOffset>| finnish_date(t.with_timezone(&chrono::Utc));
+    date(m.joined) < day && m.removed.is_none_or(|r| date(r) > day)
+}
+
+/// The reasons a restriction needs (the archive refuses it without):
+/// guardian code 2 or 3 needs the free text "Motivering i textform"
+/// (L8955–8964, L8980–8982); a delay, special content or code 4 needs a
+/// reason from table 5.3.1 (L8316–8320, L8407–8410, L9139–9142).
+fn restriction_reasons(
+    c: &mut Check<'_>,
+    path: &str,
+    delay: bool,
+    special: bool,
+    code: Option<GuardianDisclosure>,
+    reasons: &[RestrictionReason],
+    text: &Option<String>,
+) {
+    if matches!(
+        code,
+        Some(GuardianDisclosure::MinorProhibits | GuardianDisclosure::ShownDespiteProhibition)
+    ) && text.as_deref().is_none_or(|t| t.trim().is_empty())
+    {
+        c.fail(
+            format!("{path}.restriction_text"),
+            "is required when guardian_disclosure is 2 or 3: the minor's reasons in words (L8955–8964, L8980–8982)",
+        );
+    }
+    let needs = if delay {
+        Some("delay_until")
+    } else if special {
+        Some("special_content")
+    } else if code == Some(GuardianDisclosure::WorkerWithholds) {
+        Some("guardian_disclosure 4")
+    } else {
+        None
+    };
+    if let (Some(what), true) = (needs, reasons.is_empty()) {
+        c.fail(
+            format!("{path}.restriction_reasons"),
+            format!("is required with {what}: a reason from table 5.3.1 (L8316–8320, L8407–8410, L9139–9142)"),
+        );
+    }
+}
+
+/// The checks the national archive makes when it stores a document
+/// (chapter 9.12, L25930–25990), as far as the portal holds what they need.
+fn storage_checks(c: &mut Check<'_>, archive: &Archive) {
+    use std::collections::HashMap;
+    // Every version in the file, by kind and id.
+    let mut in_file: HashMap<(Versioned, &str, u32), Status> = HashMap::new();
+    for r in &archive.client_relationships {
+        in_file.insert(
+            (Versioned::ClientRelationship, r.id.as_str(), r.version),
+            r.status,
+        );
+    }
+    for k in &archive.cases {
+        in_file.insert((Versioned::Case, k.id.as_str(), k.version), k.status);
+    }
+    for d in &archive.documents {
+        in_file.insert((Versioned::Document, d.id.as_str(), d.version), d.status);
+    }
+    // L25950–25956: a first version is 1; a new version is one more than the
+    // one it replaces, which must be stored and not annulled.
+    let versions = |c: &mut Check<'_>, path: String, kind: Versioned, id: &str, version: u32| {
+        if version <= 1 {
+            return;
+        }
+        let previous = in_file
+            .get(&(kind, id, version - 1))
+            .copied()
+            .or_else(|| c.known.stored_version(kind, id, version - 1));
+        match previous {
+            None => c.fail(
+                format!("{path}.version"),
+                format!(
+                    "version {} of {id:?} is not stored: versions go up by one (L25952–25956)",
+                    version - 1
+                ),
+            ),
+            Some(Status::Deleted) => c.fail(
+                format!("{path}.version"),
+                format!(
+                    "version {} of {id:?} is annulled: it cannot be replaced (L25955–25956)",
+                    version - 1
+                ),
+            ),
+            Some(Status::Active) => {}
+        }
+    };
+    for (i, r) in archive.client_relationships.iter().enumerate() {
+        let path = format!("client_relationships[{i}]");
+        versions(
+            c,
+            path.clone(),
+            Versioned::ClientRelationship,
+            &r.id,
+            r.version,
+        );
+        restriction_reasons(
+            c,
+            &path,
+            r.delay_until.is_some(),
+            r.special_content,
+            r.guardian_disclosure,
+            &r.restriction_reasons,
+            &r.restriction_text,
+        );
+    }
+    for (i, k) in archive.cases.iter().enumerate() {
+        let path = format!("cases[{i}]");
+        versions(c, path.clone(), Versioned::Case, &k.id, k.version);
+        restriction_reasons(
+            c,
+            &path,
+            k.delay_until.is_some(),
+            k.special_content,
+            k.guardian_disclosure,
+            &k.restriction_reasons,
+            &k.restriction_text,
+        );
+        shared_flag(c, &path, k);
+    }
+    // The newest version of each case in the file.
+    let mut newest: HashMap<&str, &Case> = HashMap::new();
+    for k in &archive.cases {
+        let e = newest.entry(k.id.as_str()).or_insert(k);
+        if k.version > e.version {
+            *e = k;
+        }
+    }
+    for (i, d) in archive.documents.iter().enumerate() {
+        let path = format!("documents[{i}]");
+        versions(c, path.clone(), Versioned::Document, &d.id, d.version);
+        restriction_reasons(
+            c,
+            &path,
+            d.delay_until.is_some(),
+            d.special_content,
+            d.guardian_disclosure,
+            &d.restriction_reasons,
+            &d.restriction_text,
+        );
+        // A version already stored was checked when it was stored; its case
+        // may have changed since (a new marking is not carried back, L8452–8458).
+        if c.known
+            .stored_version(Versioned::Document, &d.id, d.version)
+            .is_some()
+        {
+            continue;
+        }
+        let stored;
+        let case = match newest.get(d.case.as_str()) {
+            Some(k) => *k,
+            None => match c.known.newest_case(&d.case) {
+                Some(k) => {
+                    stored = k;
+                    &stored
+                }
+                None => continue, // refused as an unknown case above
+            },
+        };
+        case_agrees(c, &path, d, case);
+    }
+}
+
+/// A case that says it is not shared has one client at a time.
+fn shared_flag(c: &mut Check<'_>, path: &str, k: &Case) {
+    if k.shared != Some(false) {
+        return;
+    }
+    let overlap = k.clients.iter().enumerate().any(|(i, a)| {
+        k.clients.iter().skip(i + 1).any(|b| {
+            a.person != b.person
+                && a.removed.is_none_or(|r| r > b.joined)
+                && b.removed.is_none_or(|r| r > a.joined)
+        })
+    });
+    if overlap {
+        c.fail(
+            format!("{path}.shared"),
+            "is false, but two clients are members at the same time",
+        );
+    }
+}
+
+/// A new document agrees with its case: it has the case's clients
+/// (L15516–15518; a shared case's document names every active member,
+/// L25982–25984) and carries the case's restrictions (delay L8331–8336,
+/// special content L8422–8426, guardian code L8808–8816).
+fn case_agrees(c: &mut Check<'_>, path: &str, d: &Document, k: &Case) {
+    for m in &k.clients {
+        if active_all_day(m, d.created) && !d.clients.contains(&m.person) {
+            c.fail(
+                format!("{path}.clients"),
+                format!(
+                    "does not name {:?}, a client of case {:?} on {}: the documents of a case have the case's clients (L15516–15518, L25982–25984)",
+                    m.person, k.id, d.created
+                ),
+            );
+        }
+    }
+    for (j, p) in d.clients.iter().enumerate() {
+        if !crate::policy::member_on(k, p, d.created) {
+            c.fail(
+                format!("{path}.clients[{j}]"),
+                format!(
+                    "is not a client of case {:?} on {} (L15516–15518)",
+                    k.id, d.created
+                ),
+            );
+        }
+    }
+    if let Some(until) = k.delay_until {
+        if d.delay_until.is_none_or(|own| own < until) {
+            c.fail(
+                format!("{path}.delay_until"),
+                format!("must be {until} or later: case {:?} delays its documents until then (L8331–8336)", k.id),
+            );
+        }
+    }
+    if k.special_content && !d.special_content {
+        c.fail(
+            format!("{path}.special_content"),
+            format!(
+                "must be true: case {:?} has special content (L8422–8426)",
+                k.id
+            ),
+        );
+    }
+    if guardian_rank(d.guardian_disclosure) < guardian_rank(k.guardian_disclosure) {
+        c.fail(
+            format!("{path}.guardian_disclosure"),
+            format!(
+                "must restrict at least as much as case {:?} (code {}; L8808–8816)",
+                k.id,
+                k.guardian_disclosure.map_or(0, u8::from)
+            ),
+        );
+    }
+}
+
+/// The types agree with each other, as the archive checks them against the
+/// national code server (L25986–25994): a specific type is a code of the
+/// table, the general type is the one it belongs to, and a journal entry is
+/// in the journal-entry group and nowhere else. The client-relationship
+/// document type is the JSON format's own (R-AUTO-10); CDA carries the
+/// relationship as a client-relationship document instead.
+fn document_types(c: &mut Check<'_>, path: &str, d: &Document) {
+    use crate::archive::format::{DocumentGroup, GeneralType};
+    if d.specific_type == crate::policy::codes::CLIENT_RELATIONSHIP {
+        return;
+    }
+    let Some((_, specific)) = crate::codes::specific_type(&d.specific_type) else {
+        c.fail(
+            format!("{path}.specific_type"),
+            format!(
+                "unknown specific document type {:?} (codes.md)",
+                d.specific_type
+            ),
+        );
+        return;
+    };
+    let general =
+        crate::codes::general_of(specific).and_then(|g| crate::codes::general_of_word(g.word));
+    if general != Some(d.general_type) {
+        c.fail(
+            format!("{path}.general_type"),
+            format!(
+                "must be {:?}: the general type of specific type {:?} (code {})",
+                general.map_or("?", crate::codes::general_word),
+                d.specific_type,
+                specific.code
+            ),
+        );
+    }
+    let journal_group = d.group == DocumentGroup::JournalEntry;
+    if journal_group != (d.general_type == GeneralType::JournalEntry) {
+        c.fail(
+            format!("{path}.group"),
+            "a journal entry (general type journal_entry) is in group journal_entry, and only a journal entry is",
+        );
     }
 }

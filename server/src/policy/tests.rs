@@ -66,6 +66,7 @@ fn case() -> Case {
                 removed: None,
             })
             .collect(),
+        shared: None,
         delay_until: None,
         special_content: false,
         guardian_disclosure: None,

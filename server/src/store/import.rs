@@ -7,8 +7,8 @@ use serde::Serialize;
 use sqlx::{Any, Transaction};
 
 use super::{rows_in, Store, StoreError};
-use crate::archive::format::{Archive, Disclosure, Document};
-use crate::archive::validate::{validate, Known, Problem};
+use crate::archive::format::{Archive, Case, Disclosure, Document, Status};
+use crate::archive::validate::{validate, Known, Problem, Versioned};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -41,6 +41,17 @@ struct KnownInStore {
     documents: HashSet<String>,
     /// (document id, person) for every client named in any stored version.
     document_clients: HashSet<(String, String)>,
+    /// The status of every stored version of the versioned records the file names.
+    versions: HashMap<(Versioned, String, u32), Status>,
+    /// The newest stored version of every case the file names.
+    newest_cases: HashMap<String, Case>,
+}
+
+/// The part of a stored record's data that the version checks read.
+#[derive(serde::Deserialize)]
+struct StatusOnly {
+    #[serde(default)]
+    status: Status,
 }
 
 impl Known for KnownInStore {
@@ -62,6 +73,12 @@ impl Known for KnownInStore {
     fn document_client(&self, id: &str, person: &str) -> bool {
         self.document_clients
             .contains(&(id.to_string(), person.to_string()))
+    }
+    fn stored_version(&self, kind: Versioned, id: &str, version: u32) -> Option<Status> {
+        self.versions.get(&(kind, id.to_string(), version)).copied()
+    }
+    fn newest_case(&self, id: &str) -> Option<Case> {
+        self.newest_cases.get(id).cloned()
     }
 }
 
@@ -107,7 +124,14 @@ async fn known(
             .chain(a.documents.iter().map(|d| d.register_keeper.as_str())),
     );
     let units = sorted(a.documents.iter().filter_map(|d| d.service_unit.as_deref()));
-    let cases = sorted(a.documents.iter().map(|d| d.case.as_str()));
+    let cases = sorted(
+        a.documents
+            .iter()
+            .map(|d| d.case.as_str())
+            .chain(a.cases.iter().map(|k| k.id.as_str())),
+    );
+    let relationships = sorted(a.client_relationships.iter().map(|r| r.id.as_str()));
+    let file_documents = sorted(a.documents.iter().map(|d| d.id.as_str()));
     let documents = sorted(a.disclosures.iter().map(|d| d.document.as_str()));
     let mut k = KnownInStore::default();
     for (id, born) in rows_in::<(String, String)>(
@@ -131,7 +155,41 @@ async fn known(
     )
     .await?);
     k.units = one(rows_in(tx, "SELECT oid FROM service_units WHERE oid IN", &units, "").await?);
-    k.cases = one(rows_in(tx, "SELECT DISTINCT id FROM cases WHERE id IN", &cases, "").await?);
+    for (kind, table, ids) in [
+        (
+            Versioned::ClientRelationship,
+            "client_relationships",
+            &relationships,
+        ),
+        (Versioned::Document, "documents", &file_documents),
+    ] {
+        for ((id, version), data) in stored_versions(tx, table, ids).await? {
+            let status =
+                serde_json::from_str::<StatusOnly>(&data).map_or(Status::Active, |s| s.status);
+            k.versions
+                .insert((kind, id, u32::try_from(version).unwrap_or(0)), status);
+        }
+    }
+    for ((id, version), data) in stored_versions(tx, "cases", &cases).await? {
+        let Ok(case) = serde_json::from_str::<Case>(&data) else {
+            continue;
+        };
+        k.versions.insert(
+            (
+                Versioned::Case,
+                id.clone(),
+                u32::try_from(version).unwrap_or(0),
+            ),
+            case.status,
+        );
+        k.cases.insert(id.clone());
+        match k.newest_cases.get(&id) {
+            Some(old) if old.version >= case.version => {}
+            _ => {
+                k.newest_cases.insert(id, case);
+            }
+        }
+    }
     k.documents = one(rows_in(
         tx,
         "SELECT DISTINCT id FROM documents WHERE id IN",

@@ -60,6 +60,7 @@ async fn a_withheld_plans_goals_appear_nowhere() {
         .find(|d| d.id == doc_id("A29"))
         .unwrap();
     d.delay_until = Some("2027-01-01".parse().unwrap());
+    d.restriction_reasons = vec![1.try_into().unwrap()];
     let s = start_with(Some(a), Phase::Two, "2026-11-23").await;
     let c = s.login(AINO).await;
     let mut answers = vec![

@@ -373,9 +373,11 @@ async fn references_to_unknown_records_are_refused() {
 #[tokio::test]
 async fn guardian_disclosure_is_required_for_a_minor_client() {
     let mut v = base();
+    v["cases"][0]["clients"][0]["person"] = json!("150612A522E");
     v["documents"][0]["clients"] = json!(["150612A522E"]);
     refused(v.clone(), "documents[0].guardian_disclosure").await;
     v["documents"][0]["guardian_disclosure"] = json!(3);
+    v["documents"][0]["restriction_text"] = json!("The minor's own words.");
     refused(v.clone(), "documents[0].guardian_override_reasons").await;
     v["documents"][0]["guardian_override_reasons"] = json!([1]);
     let (s, _d) = store().await;
@@ -667,4 +669,253 @@ async fn an_avain_block_is_checked_field_by_field() {
     let mut bad = good;
     bad["goals"][0]["colour"] = json!("red");
     refused(plan(bad, "client_plan_working_age"), "documents[0]").await;
+}
+
+// The archive's storage checks (seed 004, ch. 9.12), at the door.
+
+const JUHA: &str = "300983-1573";
+
+/// `base()` with Juha, and case C1 shared by Aino and Juha from 2024-01-01.
+fn shared_base() -> Value {
+    let mut v = base();
+    v["people"].as_array_mut().expect("people").push(
+        json!({"id": JUHA, "given_names": "Juha", "surname": "Virtanen", "birth_date": "1983-09-30"}),
+    );
+    v["cases"][0]["clients"]
+        .as_array_mut()
+        .expect("members")
+        .push(json!({"person": JUHA, "joined": "2024-01-01T09:00:00+02:00", "removed": null}));
+    v["documents"][0]["clients"] = json!(["120485-246U", JUHA]);
+    v
+}
+
+#[tokio::test]
+async fn storage_a_shared_case_document_names_every_active_member() {
+    let v = shared_base();
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok(), "both members named");
+    // One member dropped: the document would be shown to one client only,
+    // and to a guardian who is not in the case (L25982–25984).
+    let mut v = shared_base();
+    v["documents"][0]["clients"] = json!(["120485-246U"]);
+    refused(v.clone(), "documents[0].clients").await;
+    // Removed before the document was drawn up: not named, and rightly.
+    v["cases"][0]["clients"][1]["removed"] = json!("2024-01-20T12:00:00+02:00");
+    let (s, _d) = store().await;
+    assert!(
+        import(&s, &v).await.is_ok(),
+        "a removed member is not named"
+    );
+    // Joined on the very day: the document decides (R-SHARED-3).
+    let mut v = shared_base();
+    v["cases"][0]["clients"][1]["joined"] = json!("2024-02-01T15:00:00+02:00");
+    v["documents"][0]["clients"] = json!(["120485-246U"]);
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok(), "joined that day, not named");
+}
+
+#[tokio::test]
+async fn storage_a_document_names_only_clients_of_its_case() {
+    // L15516–15518: a client the case's membership does not have that day.
+    let mut v = shared_base();
+    v["cases"][0]["clients"][1]["removed"] = json!("2024-01-20T12:00:00+02:00");
+    refused(v.clone(), "documents[0].clients[1]").await;
+    let mut v = base();
+    v["people"].as_array_mut().expect("people").push(
+        json!({"id": JUHA, "given_names": "Juha", "surname": "Virtanen", "birth_date": "1983-09-30"}),
+    );
+    v["documents"][0]["clients"] = json!(["120485-246U", JUHA]);
+    refused(v, "documents[0].clients[1]").await;
+}
+
+#[tokio::test]
+async fn storage_a_case_that_says_it_is_not_shared_has_one_client_at_a_time() {
+    let mut v = shared_base();
+    v["cases"][0]["shared"] = json!(false);
+    refused(v.clone(), "cases[0].shared").await;
+    v["cases"][0]["shared"] = json!(true);
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+}
+
+#[tokio::test]
+async fn storage_versions_go_up_by_one_and_never_replace_an_annulled_one() {
+    // L25950–25956, for documents, cases and client relationships.
+    let mut v = base();
+    v["documents"][0]["version"] = json!(2);
+    refused(v, "documents[0].version").await;
+    let mut v = base();
+    v["cases"][0]["version"] = json!(2);
+    refused(v, "cases[0].version").await;
+    let mut v = base();
+    v["client_relationships"] = json!([{
+        "id": "R1", "version": 2, "client": "120485-246U", "register_keeper": "1.2.3",
+        "schema_version": "2023-01", "started": "2024-01-01"
+    }]);
+    refused(v, "client_relationships[0].version").await;
+    // Version 1 stored, then version 3: refused; version 2: stored.
+    let (s, _d) = store().await;
+    import(&s, &base()).await.expect("first");
+    let mut v = base();
+    v["documents"][0]["version"] = json!(3);
+    let problems = import(&s, &v).await.expect_err("a gap");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("documents[0].version")),
+        "{problems:?}"
+    );
+    v["documents"][0]["version"] = json!(2);
+    assert_eq!(import(&s, &v).await, Ok(1));
+    // An annulled version is not replaced, in the same file or the store.
+    let mut v = base();
+    v["documents"][0]["status"] = json!("deleted");
+    let mut v2 = v["documents"][0].clone();
+    v2["version"] = json!(2);
+    v2["status"] = json!("active");
+    v["documents"]
+        .as_array_mut()
+        .expect("docs")
+        .push(v2.clone());
+    refused(v.clone(), "documents[1].version").await;
+    let (s, _d) = store().await;
+    v["documents"].as_array_mut().expect("docs").pop();
+    import(&s, &v).await.expect("annulled v1");
+    v["documents"][0] = v2;
+    let problems = import(&s, &v).await.expect_err("replaces an annulled one");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("documents[0].version")),
+        "{problems:?}"
+    );
+}
+
+#[tokio::test]
+async fn storage_restrictions_carry_their_reasons() {
+    // Code 2 or 3: the minor's reasons in words (L8962–8964, L8980–8982).
+    for code in [2, 3] {
+        let mut v = base();
+        v["documents"][0]["guardian_disclosure"] = json!(code);
+        v["documents"][0]["guardian_override_reasons"] = json!([1]);
+        refused(v.clone(), "documents[0].restriction_text").await;
+        v["documents"][0]["restriction_text"] = json!("   ");
+        refused(v.clone(), "documents[0].restriction_text").await;
+        v["documents"][0]["restriction_text"] = json!("Nuori ei halua.");
+        let (s, _d) = store().await;
+        assert!(import(&s, &v).await.is_ok(), "code {code} with its text");
+    }
+    // A delay, special content or code 4: a reason from table 5.3.1.
+    for (field, value) in [
+        ("delay_until", json!("2030-01-01")),
+        ("special_content", json!(true)),
+        ("guardian_disclosure", json!(4)),
+    ] {
+        let mut v = base();
+        v["documents"][0][field] = value.clone();
+        refused(v.clone(), "documents[0].restriction_reasons").await;
+        v["documents"][0]["restriction_reasons"] = json!([3]);
+        let (s, _d) = store().await;
+        assert!(import(&s, &v).await.is_ok(), "{field} with a reason");
+        // The same for the case and the client relationship.
+        let mut v = base();
+        v["cases"][0][field] = value.clone();
+        v["documents"][0][field] = value.clone();
+        v["documents"][0]["restriction_reasons"] = json!([3]);
+        refused(v, "cases[0].restriction_reasons").await;
+        let mut v = base();
+        v["client_relationships"] = json!([{
+            "id": "R1", "version": 1, "client": "120485-246U", "register_keeper": "1.2.3",
+            "schema_version": "2023-01", "started": "2024-01-01"
+        }]);
+        v["client_relationships"][0][field] = value;
+        refused(v, "client_relationships[0].restriction_reasons").await;
+    }
+}
+
+#[tokio::test]
+async fn storage_a_cases_restrictions_are_on_all_its_documents() {
+    // L8814–8816 (delay L8331–8336, special content L8422–8426).
+    for (field, case_value, weaker, path) in [
+        (
+            "delay_until",
+            json!("2030-01-01"),
+            json!("2029-12-31"),
+            "documents[0].delay_until",
+        ),
+        (
+            "special_content",
+            json!(true),
+            json!(false),
+            "documents[0].special_content",
+        ),
+        (
+            "guardian_disclosure",
+            json!(4),
+            json!(1),
+            "documents[0].guardian_disclosure",
+        ),
+    ] {
+        let mut v = base();
+        v["cases"][0][field] = case_value.clone();
+        v["cases"][0]["restriction_reasons"] = json!([1]);
+        v["documents"][0][field] = weaker;
+        v["documents"][0]["restriction_reasons"] = json!([1]);
+        refused(v.clone(), path).await;
+        v["documents"][0][field] = case_value;
+        let (s, _d) = store().await;
+        assert!(import(&s, &v).await.is_ok(), "{field} as the case's");
+    }
+    // A case stored first, its document in a later file: still checked.
+    let (s, _d) = store().await;
+    let mut v = base();
+    v["cases"][0]["special_content"] = json!(true);
+    v["cases"][0]["restriction_reasons"] = json!([1]);
+    v["documents"] = json!([]);
+    import(&s, &v).await.expect("the case");
+    let mut v = base();
+    v["cases"] = json!([]);
+    let problems = import(&s, &v)
+        .await
+        .expect_err("the document lacks the marking");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("documents[0].special_content")),
+        "{problems:?}"
+    );
+    // A marking added to a case later is not carried back to documents
+    // already stored (L8452–8458): the new case version is stored.
+    let (s, _d) = store().await;
+    import(&s, &base()).await.expect("first");
+    let mut v = base();
+    v["cases"][0]["version"] = json!(2);
+    v["cases"][0]["special_content"] = json!(true);
+    v["cases"][0]["restriction_reasons"] = json!([1]);
+    assert!(import(&s, &v).await.is_ok(), "{:?}", import(&s, &v).await);
+}
+
+#[tokio::test]
+async fn storage_types_agree_with_the_national_table() {
+    // L25986–25994: codes are the national code server's; the general type
+    // is the specific type's, and only a journal entry is a journal entry.
+    let mut v = base();
+    v["documents"][0]["general_type"] = json!("plan");
+    refused(v, "documents[0].general_type").await;
+    let mut v = base();
+    v["documents"][0]["specific_type"] = json!("no_such_type");
+    refused(v, "documents[0].specific_type").await;
+    let mut v = base();
+    v["documents"][0]["group"] = json!("journal_entry");
+    refused(v, "documents[0].group").await;
+    let mut v = base();
+    v["documents"][0]["general_type"] = json!("journal_entry");
+    v["documents"][0]["specific_type"] = json!("journal_entry");
+    refused(v.clone(), "documents[0].group").await;
+    v["documents"][0]["group"] = json!("journal_entry");
+    let (s, _d) = store().await;
+    assert!(import(&s, &v).await.is_ok());
+    let mut v = base();
+    v["documents"][0]["social_services"] = json!(["no_such_service"]);
+    refused(v, "documents[0].social_services[0]").await;
 }

@@ -122,19 +122,11 @@ const TYPES: [&str; 14] = [
     "paternity_investigation",
     "decision",
     "plan",
-    "statement",
+    "social_welfare_statement",
     "memo",
 ];
-const GENERAL: [GeneralType; 5] = [
-    GeneralType::Decision,
-    GeneralType::Plan,
-    GeneralType::Statement,
-    GeneralType::JournalEntry,
-    GeneralType::PaymentCommitment,
-];
-const GROUPS: [DocumentGroup; 4] = [
+const GROUPS: [DocumentGroup; 3] = [
     DocumentGroup::Phase2,
-    DocumentGroup::JournalEntry,
     DocumentGroup::Old,
     DocumentGroup::Phase1,
 ];
@@ -163,6 +155,34 @@ fn disclosure_code(n: usize) -> GuardianDisclosure {
 }
 
 /// No code, or a random one of 1–4.
+/// How much a guardian disclosure code withholds: 2 and 4 withhold, 3 and 1
+/// do not; a document restricts at least as much as its case (L8808–8816).
+fn rank(code: Option<GuardianDisclosure>) -> u8 {
+    match code.map(u8::from) {
+        Some(2 | 4) => 2,
+        Some(3) => 1,
+        _ => 0,
+    }
+}
+
+/// Table 5.3.1: a delay, special content or code 4 carries its reasons
+/// (L8316–8320, L8407–8410, L9139–9142).
+fn reasons_for(
+    r: &mut Rng,
+    delay: Option<NaiveDate>,
+    special: bool,
+    code: Option<GuardianDisclosure>,
+) -> Vec<RestrictionReason> {
+    if delay.is_some() || special || code.map(u8::from) == Some(4) {
+        vec![
+            RestrictionReason::try_from(u8::try_from(1 + r.below(4)).expect("reason"))
+                .expect("1-4"),
+        ]
+    } else {
+        vec![]
+    }
+}
+
 fn maybe_code(r: &mut Rng, percent: u64) -> Option<GuardianDisclosure> {
     r.chance(percent).then(|| disclosure_code(1 + r.below(4)))
 }
@@ -179,6 +199,10 @@ struct CasePlan {
     members: Vec<CaseClient>,
     /// Creation dates of its documents; joins and removals also fall on them.
     days: Vec<NaiveDate>,
+    /// The newest version's markings, which its documents carry too (L8814–8816).
+    delay: Option<NaiveDate>,
+    special: bool,
+    code: Option<GuardianDisclosure>,
 }
 
 /// A random archive; `seed` makes it reproducible.
@@ -281,7 +305,8 @@ pub fn archive(seed: u64) -> Archive {
             }
             let keeper = if n == 1 { &orgs[1] } else { &orgs[0] };
             let started = r.date(day("2015-01-01"), 3000);
-            for v in 1..=(1 + r.below(2)) as u32 {
+            let versions = (1 + r.below(2)) as u32;
+            for v in 1..=versions {
                 let n_workers = r.below(4);
                 let base = r.date(day("2012-01-01"), 3000);
                 let mut workers: Vec<ResponsibleWorker> = (0..n_workers)
@@ -311,6 +336,13 @@ pub fn archive(seed: u64) -> Archive {
                     .iter()
                     .find(|q| q.id == client)
                     .is_some_and(|q| maybe_minor(q, started));
+                let special_content = r.chance(15);
+                let delay_until = r.chance(25).then(|| near_test_day(r));
+                let guardian_disclosure = if client_is_minor {
+                    Some(disclosure_code(1 + r.below(4)))
+                } else {
+                    maybe_code(r, 35)
+                };
                 relationships.push(ClientRelationship {
                     id: format!("REL-{tag}-{i}-{n}"),
                     version: v,
@@ -326,20 +358,22 @@ pub fn archive(seed: u64) -> Archive {
                     child_protection_started: has_cp.then_some(started),
                     child_protection_ended: (has_cp && r.chance(50))
                         .then(|| started + Duration::days(100)),
-                    status: if r.chance(12) {
+                    // The archive replaces no annulled version (L25955–25956).
+                    status: if v == versions && r.chance(12) {
                         Status::Deleted
                     } else {
                         Status::Active
                     },
                     old: n == 2 || r.chance(8),
-                    special_content: r.chance(15),
-                    delay_until: r.chance(25).then(|| near_test_day(r)),
-                    guardian_disclosure: if client_is_minor {
-                        Some(disclosure_code(1 + r.below(4)))
-                    } else {
-                        maybe_code(r, 35)
-                    },
-                    restriction_reasons: vec![],
+                    special_content,
+                    delay_until,
+                    guardian_disclosure,
+                    restriction_reasons: reasons_for(
+                        r,
+                        delay_until,
+                        special_content,
+                        guardian_disclosure,
+                    ),
                     restriction_text: Some(format!("REASON-REL-{tag}-{i}-{n}-{v}")),
                     responsible_workers: workers,
                 });
@@ -392,8 +426,13 @@ pub fn archive(seed: u64) -> Archive {
         }
         let id = format!("CASE-{tag}-{k}");
         let versions = 1 + r.below(2) as u32;
+        let mut newest = None;
         for v in 1..=versions {
             let annulled = v == versions && r.chance(8);
+            let delay_until = r.chance(15).then(|| near_test_day(r));
+            let special_content = r.chance(6);
+            let guardian_disclosure = maybe_code(r, 25);
+            newest = Some((delay_until, special_content, guardian_disclosure));
             cases.push(Case {
                 id: id.clone(),
                 version: v,
@@ -409,14 +448,28 @@ pub fn archive(seed: u64) -> Archive {
                 opened,
                 closed,
                 clients: members.clone(),
-                delay_until: r.chance(15).then(|| near_test_day(r)),
-                special_content: r.chance(6),
-                guardian_disclosure: maybe_code(r, 25),
-                restriction_reasons: vec![],
+                shared: None,
+                delay_until,
+                special_content,
+                guardian_disclosure,
+                restriction_reasons: reasons_for(
+                    r,
+                    delay_until,
+                    special_content,
+                    guardian_disclosure,
+                ),
                 restriction_text: Some(format!("REASON-CASE-{tag}-{k}-{v}")),
             });
         }
-        plans.push(CasePlan { id, members, days });
+        let (delay, special, code) = newest.expect("a case has a version");
+        plans.push(CasePlan {
+            id,
+            members,
+            days,
+            delay,
+            special,
+            code,
+        });
     }
 
     // Documents.
@@ -425,43 +478,39 @@ pub fn archive(seed: u64) -> Archive {
     for d in 0..n_docs {
         let plan = &plans[r.below(plans.len())];
         let id = format!("DOC-{tag}-{d}");
-        for v in 1..=(1 + r.below(3)) as u32 {
+        let versions = (1 + r.below(3)) as u32;
+        for v in 1..=versions {
             let created = *r.pick(&plan.days);
-            // Members whose membership covers `created` (Helsinki dates).
-            let covering: Vec<String> = plan
-                .members
-                .iter()
-                .filter(|m| {
-                    let j = m
-                        .joined
-                        .with_timezone(&chrono_tz::Europe::Helsinki)
-                        .date_naive();
-                    let gone = m
-                        .removed
-                        .map(|t| t.with_timezone(&chrono_tz::Europe::Helsinki).date_naive());
-                    j <= created && gone.is_none_or(|g| g >= created)
-                })
-                .map(|m| m.person.clone())
-                .collect();
-            let mut clients: Vec<String> =
-                covering.iter().filter(|_| r.chance(70)).cloned().collect();
-            if clients.is_empty() {
-                if covering.is_empty() {
-                    clients.push(r.pick(&plan.members).person.clone());
-                } else {
-                    clients.push(r.pick(&covering).clone());
+            // The archive's storage checks (L15516–15518, L25982–25984): the
+            // document names every member active all day on `created`, and
+            // now and then a member who joined or left that very day (whose
+            // membership counts, R-SHARED-3, but the document decides).
+            let helsinki = |t: chrono::DateTime<chrono::FixedOffset>| {
+                t.with_timezone(&chrono_tz::Europe::Helsinki)
+            };
+            let pick_clients = |r: &mut Rng, on: NaiveDate| -> Vec<String> {
+                let mut clients = Vec::new();
+                for m in &plan.members {
+                    let j = helsinki(m.joined).date_naive();
+                    let gone = m.removed.map(|t| helsinki(t).date_naive());
+                    let all_day = j < on && gone.is_none_or(|g| g > on);
+                    let touches = j <= on && gone.is_none_or(|g| g >= on);
+                    if all_day || (touches && r.chance(60)) {
+                        clients.push(m.person.clone());
+                    }
                 }
-            }
-            // Some documents disagree with the case record (R-SHARED-3): a
-            // member who had not joined or had left, or a stranger.
-            if r.chance(12) {
-                let extra = if r.chance(50) {
-                    r.pick(&plan.members).person.clone()
-                } else {
-                    r.pick(&people).id.clone()
-                };
-                if !clients.contains(&extra) {
-                    clients.push(extra);
+                clients
+            };
+            let mut created = created;
+            let mut clients = pick_clients(r, created);
+            if clients.is_empty() {
+                // No one was a client that day: draw it up when the first
+                // member joined, naming them.
+                let first = &plan.members[0];
+                created = helsinki(first.joined).date_naive();
+                clients = pick_clients(r, created);
+                if !clients.contains(&first.person) {
+                    clients.push(first.person.clone());
                 }
             }
             let any_minor = clients.iter().any(|c| {
@@ -477,29 +526,51 @@ pub fn archive(seed: u64) -> Archive {
                 .chance(30)
                 .then(|| created + Duration::days(r.below(40) as i64));
             let client_plan = r.chance(15);
+            // Types agree (L25986–25994): the general type is the specific
+            // type's, and only a journal entry is in the journal-entry group.
+            let journal = !client_plan && r.chance(15);
+            let specific_type: String = if client_plan {
+                "client_plan_working_age".into()
+            } else if journal {
+                "journal_entry".into()
+            } else if r.chance(65) {
+                "decision".into()
+            } else {
+                r.pick(&TYPES).to_string()
+            };
+            let general_type = portal_server::codes::specific_type(&specific_type)
+                .and_then(|(_, c)| portal_server::codes::general_of(c))
+                .and_then(|g| portal_server::codes::general_of_word(g.word))
+                .unwrap_or(GeneralType::Other);
+            let group = if journal {
+                DocumentGroup::JournalEntry
+            } else if r.chance(70) {
+                DocumentGroup::Phase2
+            } else {
+                *r.pick(&GROUPS)
+            };
+            // A case's markings are on all its documents (L8814–8816); a
+            // document may be stricter.
+            let delay_until = r.chance(20).then(|| near_test_day(r)).max(plan.delay);
+            let special_content = plan.special || r.chance(10);
+            let disclosure = if rank(plan.code) > rank(disclosure) {
+                plan.code
+            } else {
+                disclosure
+            };
             documents.push(Document {
                 id: id.clone(),
                 version: v,
-                status: if r.chance(10) {
+                status: if v == versions && r.chance(10) {
                     Status::Deleted
                 } else {
                     Status::Active
                 },
                 case: plan.id.clone(),
                 clients,
-                group: if r.chance(70) {
-                    DocumentGroup::Phase2
-                } else {
-                    *r.pick(&GROUPS)
-                },
-                general_type: *r.pick(&GENERAL),
-                specific_type: if client_plan {
-                    "client_plan_working_age".into()
-                } else if r.chance(65) {
-                    "decision".into()
-                } else {
-                    r.pick(&TYPES).to_string()
-                },
+                group,
+                general_type,
+                specific_type,
                 title: format!("TITLE-{tag}-{d}-v{v}"),
                 service_tasks: {
                     let mut t = vec![r.pick(&TASKS).to_string()];
@@ -529,9 +600,9 @@ pub fn archive(seed: u64) -> Archive {
                 author: None,
                 signatures: vec![],
                 correction: None,
-                delay_until: r.chance(20).then(|| near_test_day(r)),
-                special_content: r.chance(10),
-                restriction_reasons: vec![],
+                delay_until,
+                special_content,
+                restriction_reasons: reasons_for(r, delay_until, special_content, disclosure),
                 restriction_text: Some(format!("REASON-{tag}-{d}-{v}")),
                 guardian_disclosure: disclosure,
                 guardian_override_reasons: if disclosure == Some(disclosure_code(3)) {
@@ -645,6 +716,17 @@ fn generated_archives_are_valid_and_exercise_the_model() {
         }
         fn document_client(&self, _: &str, _: &str) -> bool {
             false
+        }
+        fn stored_version(
+            &self,
+            _: portal_server::archive::validate::Versioned,
+            _: &str,
+            _: u32,
+        ) -> Option<portal_server::archive::format::Status> {
+            None
+        }
+        fn newest_case(&self, _: &str) -> Option<portal_server::archive::format::Case> {
+            None
         }
     }
     let mut stats = std::collections::BTreeMap::<&str, usize>::new();
