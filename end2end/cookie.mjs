@@ -6,7 +6,7 @@ const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", arg
 const ctx = await browser.newContext({ locale: "fi-FI" });
 const page = await ctx.newPage();
 await page.goto(`${base}/login`);
-await page.locator(`button[data-person="${process.argv[2] ?? "120485-246U"}"]`).click();
+await page.locator(`button[data-person="${process.argv[2] ?? "120485-946D"}"]`).click();
 await page.waitForURL(`${base}/`);
 const cookies = await ctx.cookies();
 console.log(JSON.stringify({ Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") }));

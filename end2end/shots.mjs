@@ -9,11 +9,11 @@ const browser = await chromium.launch({
 });
 const roles = [
   ["signed-out", null, null, "/login"],
-  ["citizen", "120485-246U", null, "/"],
-  ["guardian", "030288-324P", "Emma Nieminen", "/"],
-  ["information-right", "070762-284A", "Oskari Nieminen", "/"],
-  ["minor", "150612A522E", null, "/tasks/2016:10"],
-  ["goals", "120485-246U", null, "/goals"],
+  ["citizen", "120485-946D", null, "/"],
+  ["guardian", "030288-9242", "Emma Nieminen", "/"],
+  ["information-right", "070762-984W", "Oskari Nieminen", "/"],
+  ["minor", "150612A922B", null, "/tasks/2016:10"],
+  ["goals", "120485-946D", null, "/goals"],
 ];
 for (const [name, id, child, path] of roles) {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "fi-FI" });

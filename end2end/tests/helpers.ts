@@ -2,15 +2,15 @@ import { expect, Page, TestInfo } from "@playwright/test";
 
 /** Demo persons (server/demo/archive.json). */
 export const people = {
-  aino: { id: "120485-246U", name: "Aino Maria Virtanen" },
-  juha: { id: "300983-1573", name: "Juha Petteri Virtanen" },
-  laura: { id: "030288-324P", name: "Laura Nieminen" },
-  emma: { id: "150612A522E", name: "Emma Nieminen" },
-  oskari: { id: "021016A351T", name: "Oskari Nieminen" },
-  riikka: { id: "070762-284A", name: "Riikka Salo" },
-  sanna: { id: "250187-8604", name: "Sanna Heikkinen" },
-  antti: { id: "300685-317B", name: "Antti Heikkinen" },
-  sofia: { id: "241290-318M", name: "Sofia Lindqvist" },
+  aino: { id: "120485-946D", name: "Aino Maria Virtanen" },
+  juha: { id: "300983-957W", name: "Juha Petteri Virtanen" },
+  laura: { id: "030288-9242", name: "Laura Nieminen" },
+  emma: { id: "150612A922B", name: "Emma Nieminen" },
+  oskari: { id: "021016A9515", name: "Oskari Nieminen" },
+  riikka: { id: "070762-984W", name: "Riikka Salo" },
+  sanna: { id: "250187-960B", name: "Sanna Heikkinen" },
+  antti: { id: "300685-917P", name: "Antti Heikkinen" },
+  sofia: { id: "241290-9180", name: "Sofia Lindqvist" },
   david: { id: "TEMP-2024-000123", name: "David Miller" },
 };
 

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod codes;
 pub mod config;
 pub mod demo;
+pub mod import;
 pub mod inputs;
 pub mod policy;
 pub mod store;

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use clap::{Arg, ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 use leptos::prelude::get_configuration;
 use portal_server::config::{AuthMode, Config, LogFormat, SETTINGS};
-use portal_server::store::{ImportError, Readiness, Store};
+use portal_server::demo;
+use portal_server::store::{Readiness, Store};
 use portal_server::web::{router, Portal};
-use portal_server::{archive, demo};
 use tracing_subscriber::EnvFilter;
 
 /// A citizen portal for social-welfare client records.
@@ -26,8 +26,10 @@ struct Cli {
 enum Command {
     /// Serve the portal (the default). Migrates the database first.
     Serve,
-    /// Import archive files (archive-format.md), each in its own
-    /// transaction; stops at the first bad file, which changes nothing.
+    /// Import files and directories: JSON archive files (archive-format.md)
+    /// and CDA documents (cda.md), each file in its own transaction;
+    /// register files first, then relationship and case documents, then
+    /// client documents. Stops at the first bad file, which changes nothing.
     Import {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -52,6 +54,10 @@ enum Command {
         /// written, then remove it (prints the seconds spent importing).
         #[arg(long)]
         import: bool,
+        /// Write CDA documents (cda.md) and a register file instead of JSON
+        /// archive files.
+        #[arg(long)]
+        cda: bool,
     },
 }
 
@@ -138,6 +144,7 @@ async fn run(cli: Cli, matches: ArgMatches) -> ExitCode {
             per_file,
             seed,
             import,
+            cda,
         } => {
             let plan = portal_server::synth::Plan {
                 persons,
@@ -145,10 +152,10 @@ async fn run(cli: Cli, matches: ArgMatches) -> ExitCode {
                 per_file: per_file.max(1),
                 seed,
             };
-            if import {
-                generate_and_import(config, &dir, plan).await
-            } else {
-                generate(&dir, plan)
+            match (import, cda) {
+                (true, cda) => generate_and_import(config, &dir, plan, cda).await,
+                (false, false) => generate(&dir, plan),
+                (false, true) => generate_cda(&dir, plan),
             }
         }
     };
@@ -169,6 +176,14 @@ fn generate(dir: &std::path::Path, plan: portal_server::synth::Plan) -> Result<(
     Ok(())
 }
 
+/// `server generate DIR --cda`: the same archive as CDA documents.
+fn generate_cda(dir: &std::path::Path, plan: portal_server::synth::Plan) -> Result<(), String> {
+    let written = portal_server::synth::generate_cda_each(&plan, dir, |_| Ok(()))
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    print_written(&written);
+    Ok(())
+}
+
 /// `server generate DIR … --import`: generation pauses while each batch of
 /// ten files is imported (exactly as `server import` does it, timed alone),
 /// and the batch is removed before the next is written.
@@ -176,6 +191,7 @@ async fn generate_and_import(
     config: Config,
     dir: &std::path::Path,
     plan: portal_server::synth::Plan,
+    cda: bool,
 ) -> Result<(), String> {
     let store = open(&config).await?;
     let handle = tokio::runtime::Handle::current();
@@ -188,18 +204,27 @@ async fn generate_and_import(
             .map_err(std::io::Error::other)?;
         spent += started.elapsed();
         for path in batch.drain(..) {
-            std::fs::remove_file(path)?;
+            if path.is_dir() {
+                std::fs::remove_dir_all(path)?;
+            } else {
+                std::fs::remove_file(path)?;
+            }
         }
         Ok(())
     };
     let written = tokio::task::block_in_place(|| {
-        let written = portal_server::synth::generate_each(&plan, dir, |path| {
+        let each = |path: &std::path::Path| {
             batch.push(path.to_path_buf());
             if batch.len() >= 10 {
                 flush(&mut batch)?;
             }
             Ok(())
-        })?;
+        };
+        let written = if cda {
+            portal_server::synth::generate_cda_each(&plan, dir, each)?
+        } else {
+            portal_server::synth::generate_each(&plan, dir, each)?
+        };
         flush(&mut batch)?;
         std::io::Result::Ok(written)
     })
@@ -229,41 +254,14 @@ async fn open(config: &Config) -> Result<Store, String> {
 }
 
 /// Imports each file in its own transaction, stopping at the first bad file.
-/// The next file is read and parsed on another thread while one is written.
 async fn import(config: Config, files: &[PathBuf]) -> Result<(), String> {
     import_files(&open(&config).await?, files, true).await
 }
 
 async fn import_files(store: &Store, files: &[PathBuf], report: bool) -> Result<(), String> {
-    let read = |path: PathBuf| {
-        tokio::task::spawn_blocking(move || {
-            let file = path.display();
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{file}: {e}"))?;
-            archive::parse(&text).map_err(|p| format!("{file}: {p}"))
-        })
-    };
-    let mut next = files.first().cloned().map(read);
-    for (i, path) in files.iter().enumerate() {
-        let Some(pending) = next.take() else { break };
-        let parsed = pending
-            .await
-            .map_err(|e| format!("{}: {e}", path.display()))??;
-        next = files.get(i + 1).cloned().map(read);
-        let file = path.display();
-        match store.import(&parsed).await {
-            Ok(r) if report => println!(
-                "{file}: {} added, {} updated, {} unchanged",
-                r.added, r.updated, r.unchanged
-            ),
-            Ok(_) => {}
-            Err(ImportError::Invalid(problems)) => {
-                let list: Vec<String> = problems.iter().map(|p| format!("{file}: {p}")).collect();
-                return Err(format!("{}\n{file}: nothing was imported", list.join("\n")));
-            }
-            Err(e) => return Err(format!("{file}: {e}")),
-        }
-    }
-    Ok(())
+    portal_server::import::import_paths(store, files, report)
+        .await
+        .map(|_| ())
 }
 
 /// `server migrate`: opening the store migrates it.

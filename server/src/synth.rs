@@ -212,12 +212,35 @@ pub fn generate_each(
     dir: &Path,
     mut each: impl FnMut(&Path) -> std::io::Result<()>,
 ) -> std::io::Result<Written> {
-    let mut write = |n: usize, archive: &Archive| -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    generate_with(plan, |n, archive| {
         let path = write_file(dir, n, archive)?;
         each(&path)?;
         Ok(path)
-    };
+    })
+}
+
+/// As [`generate_each`], in CDA (cda.md): file `n` becomes the directory
+/// `dir/NNNNN/` of its CDA documents and register file, handed to `each`.
+pub fn generate_cda_each(
+    plan: &Plan,
+    dir: &Path,
+    mut each: impl FnMut(&Path) -> std::io::Result<()>,
+) -> std::io::Result<Written> {
     std::fs::create_dir_all(dir)?;
+    generate_with(plan, |n, archive| {
+        let sub = dir.join(format!("{n:05}"));
+        crate::cda::write::write_dir(archive, &sub, 0).map_err(std::io::Error::other)?;
+        each(&sub)?;
+        Ok(sub)
+    })
+}
+
+/// The generator: each file's archive to `write`, which says where it went.
+fn generate_with(
+    plan: &Plan,
+    mut write: impl FnMut(usize, &Archive) -> std::io::Result<PathBuf>,
+) -> std::io::Result<Written> {
     let mut r = Rng(plan.seed);
     let mut out = Written::default();
     let today = date("2026-11-23");

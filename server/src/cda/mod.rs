@@ -7,6 +7,8 @@
 //! gives a client relationship, a case document a case, any other a
 //! client document; the register keeper comes from the custodian.
 
+pub mod read;
+pub mod write;
 
 /// The namespaces, whatever prefixes a vendor binds them to.
 pub const HL7: &str = "urn:hl7-org:v3";
@@ -96,3 +98,6 @@ pub fn locate(path: &str) -> String {
     let detail = rest.strip_prefix(field).unwrap_or("");
     format!("ClinicalDocument/{element}{detail}")
 }
+
+#[cfg(test)]
+mod tests;

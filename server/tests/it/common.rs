@@ -10,13 +10,13 @@ use portal_server::policy::Phase;
 use portal_server::store::Store;
 use portal_server::web::{router, Portal};
 
-pub const AINO: &str = "120485-246U";
-pub const JUHA: &str = "300983-1573";
-pub const EMMA: &str = "150612A522E";
-pub const EINO: &str = "111140-0917";
-pub const SOFIA: &str = "241290-318M";
+pub const AINO: &str = "120485-946D";
+pub const JUHA: &str = "300983-957W";
+pub const EMMA: &str = "150612A922B";
+pub const EINO: &str = "111140-9918";
+pub const SOFIA: &str = "241290-9180";
 pub const DAVID: &str = "TEMP-2024-000123";
-pub const LAURA: &str = "030288-324P";
+pub const LAURA: &str = "030288-9242";
 
 /// Document ids of the demo archive, by their short key.
 pub fn doc_id(key: &str) -> String {

@@ -21,6 +21,7 @@
 )]
 
 mod audit;
+mod cda;
 mod common;
 mod differential;
 mod disclosures;
