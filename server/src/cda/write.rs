@@ -806,8 +806,15 @@ pub fn write_dir(a: &Archive, dir: &Path, wrap_every: usize) -> Result<usize, Wr
         }
         put("documents", &d.id, d.version, document(a, d)?, false).map_err(io)?;
     }
-    if !a.disclosures.is_empty() {
-        std::fs::write(dir.join("disclosures.json"), json(&disclosures(a))? + "\n").map_err(io)?;
+    // The log of a document left out is left out with it.
+    let mut log = disclosures(a);
+    log.disclosures.retain(|x| {
+        a.documents.iter().any(|d| {
+            d.id == x.document && d.specific_type != crate::policy::codes::CLIENT_RELATIONSHIP
+        })
+    });
+    if !log.disclosures.is_empty() {
+        std::fs::write(dir.join("disclosures.json"), json(&log)? + "\n").map_err(io)?;
     }
     Ok(n)
 }

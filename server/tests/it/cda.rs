@@ -13,6 +13,16 @@ pub fn demo_cda_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("demo/cda")
 }
 
+/// Imports `a` as its CDA documents and register files would be imported
+/// (written by the CDA writer, read back by `server import`).
+pub async fn import_via_cda(store: &Store, a: &Archive) -> Result<(), String> {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    portal_server::cda::write::write_dir(a, dir.path(), 2).map_err(|e| e.to_string())?;
+    portal_server::import::import_paths(store, &[dir.path().to_path_buf()], false)
+        .await
+        .map(|_| ())
+}
+
 async fn store() -> (Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("dir");
     let url = crate::common::fresh_database(dir.path()).await;

@@ -329,7 +329,21 @@ async fn leak_scan_hidden_documents_appear_in_no_response() {
     let first = env_u64("LEAK_SEED", 1000);
     for seed in first..first + cases {
         let a = model::gen::archive(seed);
-        let s = start_with(Some(a.clone()), Phase::Two, TODAY).await;
+        // Odd seeds go through CDA: written as documents, read back (cda.md).
+        let s = if seed % 2 == 1 {
+            let s = start_with(
+                Some(portal_server::archive::parse(r#"{"format": "social-archive/1"}"#).unwrap()),
+                Phase::Two,
+                TODAY,
+            )
+            .await;
+            crate::cda::import_via_cda(&s.store, &a)
+                .await
+                .expect("CDA import");
+            s
+        } else {
+            start_with(Some(a.clone()), Phase::Two, TODAY).await
+        };
         scan(&s, &a, seed).await;
     }
 }

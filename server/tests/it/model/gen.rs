@@ -109,7 +109,7 @@ const SERVICES: [&str; 10] = [
     "income_support",
     "home_care",
 ];
-const TYPES: [&str; 14] = [
+const TYPES: [&str; 13] = [
     "shelter_advance_information",
     "shelter_initial_assessment",
     "shelter_plan",
@@ -118,7 +118,6 @@ const TYPES: [&str; 14] = [
     "harassment_stalking_risk_assessment",
     "ipv_experience_assessment",
     "payment_commitment_income_support",
-    "client_relationship",
     "paternity_investigation",
     "decision",
     "plan",
@@ -479,6 +478,9 @@ pub fn archive(seed: u64) -> Archive {
         let plan = &plans[r.below(plans.len())];
         let id = format!("DOC-{tag}-{d}");
         let versions = (1 + r.below(3)) as u32;
+        // R-AUTO-10: the JSON format's client-relationship document is one in
+        // all its versions (CDA has no such client document).
+        let relationship_doc = r.chance(6);
         for v in 1..=versions {
             let created = *r.pick(&plan.days);
             // The archive's storage checks (L15516–15518, L25982–25984): the
@@ -525,11 +527,13 @@ pub fn archive(seed: u64) -> Archive {
             let drawn_up = r
                 .chance(30)
                 .then(|| created + Duration::days(r.below(40) as i64));
-            let client_plan = r.chance(15);
+            let client_plan = !relationship_doc && r.chance(15);
             // Types agree (L25986–25994): the general type is the specific
             // type's, and only a journal entry is in the journal-entry group.
             let journal = !client_plan && r.chance(15);
-            let specific_type: String = if client_plan {
+            let specific_type: String = if relationship_doc {
+                "client_relationship".into()
+            } else if client_plan {
                 "client_plan_working_age".into()
             } else if journal {
                 "journal_entry".into()
