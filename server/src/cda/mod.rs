@@ -16,7 +16,7 @@ pub const HL7FI: &str = "urn:hl7finland";
 
 /// A file larger than this is refused before it is parsed: the whole file
 /// and its tree are held in memory while it is read.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// What a CDA document is, by its document group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
