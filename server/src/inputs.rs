@@ -55,6 +55,16 @@ pub fn archive(data: &[u8]) {
     }
 }
 
+/// A CDA file, as `server import` reads it (cda.md): read, then validated.
+pub fn cda(data: &[u8]) {
+    let Some((first, rest)) = data.split_first() else {
+        return;
+    };
+    if let Ok(parsed) = crate::cda::read::read(rest) {
+        let _ = validate(&parsed.archive, &Everything(first % 2 == 1));
+    }
+}
+
 fn qs<T: serde::de::DeserializeOwned>(s: &str) {
     let _ = serde_qs::Config::new(5, false).deserialize_str::<T>(s);
 }

@@ -37,3 +37,12 @@ fn the_inputs_corpus_decodes_without_a_panic() {
         portal_server::inputs::request(&data);
     }
 }
+
+#[test]
+fn the_cda_corpus_reads_and_validates_without_a_panic() {
+    let all = inputs("cda");
+    assert!(!all.is_empty(), "the corpus is committed");
+    for data in all {
+        portal_server::inputs::cda(&data);
+    }
+}
