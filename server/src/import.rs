@@ -6,7 +6,9 @@
 //! client-relationship and case documents, then client documents, then
 //! files holding only the disclosure log (it names documents): a document
 //! is refused if what it refers to is not yet stored. The first bad file
-//! stops the command; it and the files after it change nothing.
+//! stops the command; it and the files after it change nothing. A CDA
+//! file's stage is read from the start of its header (`cda::scan`); its
+//! body is read while earlier files are stored.
 
 use std::path::{Path, PathBuf};
 
@@ -118,71 +120,288 @@ fn load(path: &Path) -> Result<(Stage, Archive), String> {
     }
 }
 
-async fn load_async(path: PathBuf) -> Result<(Stage, Archive), String> {
-    let shown = path.display().to_string();
-    tokio::task::spawn_blocking(move || load(&path))
-        .await
-        .map_err(|e| format!("{shown}: {e}"))?
+/// Files read per hand-off to a blocking thread.
+const READ_CHUNK: usize = 64;
+
+/// Pass 1 for one file: its stage, and its records if it had to be read
+/// whole to know it (JSON; CDA whose header start does not show its group).
+fn classify(path: &Path) -> Result<(Stage, Option<Archive>), String> {
+    if is_xml(path) {
+        use std::io::Read as _;
+        let file = path.display();
+        let mut head = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(cda::scan::SCAN_BYTES).read_to_end(&mut head))
+            .map_err(|e| format!("{file}: {e}"))?;
+        if let Some(kind) = cda::scan::kind(&head) {
+            return Ok((stage_of(kind), None));
+        }
+    }
+    load(path).map(|(stage, a)| (stage, Some(a)))
+}
+
+fn stage_of(kind: Kind) -> Stage {
+    match kind {
+        Kind::ClientRelationship | Kind::Case => Stage::RelationshipOrCase,
+        Kind::ClientDocument => Stage::ClientDocument,
+    }
+}
+
+/// Runs `work` over `items` in chunks on the blocking threads, `ahead`
+/// chunks at a time, handing each result to `each` in order (a thread hand-off
+/// per file cost more than reading a small document).
+async fn chunked<I, O, F>(
+    items: Vec<I>,
+    ahead: usize,
+    work: F,
+    mut each: impl AsyncFnMut(O) -> Result<(), String>,
+) -> Result<(), String>
+where
+    I: Send + 'static,
+    O: Send + 'static,
+    F: Fn(I) -> O + Send + Sync + Copy + 'static,
+{
+    let mut items = items.into_iter();
+    let mut next_chunk = || -> Option<Vec<I>> {
+        let c: Vec<I> = items.by_ref().take(READ_CHUNK).collect();
+        (!c.is_empty()).then_some(c)
+    };
+    let spawn = |c: Vec<I>| {
+        tokio::task::spawn_blocking(move || c.into_iter().map(work).collect::<Vec<O>>())
+    };
+    let mut pending = std::collections::VecDeque::new();
+    for _ in 0..ahead {
+        if let Some(c) = next_chunk() {
+            pending.push_back(spawn(c));
+        }
+    }
+    while let Some(handle) = pending.pop_front() {
+        let done = handle.await.map_err(|e| e.to_string())?;
+        if let Some(c) = next_chunk() {
+            pending.push_back(spawn(c));
+        }
+        for o in done {
+            each(o).await?;
+        }
+    }
+    Ok(())
 }
 
 /// Imports the named files and directories in their stages. `report`
-/// prints a line a file.
+/// prints a line a file (or a batch of CDA files).
 pub async fn import_paths(
     store: &Store,
     paths: &[PathBuf],
     report: bool,
 ) -> Result<Summary, String> {
     let files = expand(paths)?;
-    // Pass 1: every file is read once for its stage (the next one is read
-    // on another thread while this one is looked at).
+    // Pass 1: each file's stage, from the start of a CDA file's header.
     let mut sources = Vec::with_capacity(files.len());
     let mut kept = 0u64;
-    let mut next = files.first().cloned().map(|p| tokio::spawn(load_async(p)));
-    for (i, path) in files.iter().enumerate() {
-        let Some(pending) = next.take() else { break };
-        let (stage, parsed) = pending
-            .await
-            .map_err(|e| format!("{}: {e}", path.display()))??;
-        next = files
-            .get(i + 1)
-            .cloned()
-            .map(|p| tokio::spawn(load_async(p)));
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        let keep = stage != Stage::ClientDocument || kept.saturating_add(size) <= KEEP_BYTES;
-        if keep {
-            kept = kept.saturating_add(size);
+    let classified = |p: PathBuf| {
+        let size = std::fs::metadata(&p).map_or(0, |m| m.len());
+        let r = classify(&p);
+        (p, size, r)
+    };
+    chunked(files, 2, classified, async |(path, size, result)| {
+        let (stage, mut parsed) = result?;
+        if parsed.is_some() && stage == Stage::ClientDocument {
+            if kept.saturating_add(size) > KEEP_BYTES {
+                parsed = None;
+            } else {
+                kept = kept.saturating_add(size);
+            }
         }
         sources.push(Source {
-            path: path.clone(),
+            cda: is_xml(&path),
+            path,
             stage,
-            cda: is_xml(path),
-            parsed: keep.then_some(parsed),
+            parsed,
         });
-    }
+        Ok(())
+    })
+    .await?;
     sources.sort_by_key(|s| s.stage);
-    // Pass 2: in stage order, each file in its own transaction.
+    // Pass 2: in stage order, read while earlier files are stored. CDA
+    // files, one record each, go in batches of one transaction; a batch the
+    // validation refuses is imported again a file at a time, so that the
+    // files before the bad one are stored and it and those after it change
+    // nothing, as if each had been alone.
     let mut summary = Summary::default();
-    let mut next = sources.first_mut().map(take);
-    for i in 0..sources.len() {
-        let Some(pending) = next.take() else { break };
-        let parsed = pending.await.map_err(|e| e.to_string())??;
-        next = sources.get_mut(i + 1).map(take);
-        let Some(source) = sources.get(i) else { break };
-        import_one(store, source, &parsed, report, &mut summary).await?;
-    }
+    let mut batch: Vec<(usize, Archive)> = Vec::new();
+    let work: Vec<(usize, PathBuf, Stage, Option<Archive>)> = sources
+        .iter_mut()
+        .enumerate()
+        .map(|(i, s)| (i, s.path.clone(), s.stage, s.parsed.take()))
+        .collect();
+    let read = |(i, path, stage, parsed): (usize, PathBuf, Stage, Option<Archive>)| {
+        let result = match parsed {
+            Some(a) => Ok(a),
+            None => load(&path).and_then(|(read_as, a)| {
+                if read_as == stage {
+                    Ok(a)
+                } else {
+                    Err(format!(
+                        "{}: its document group is not the one its header first showed\n{}: nothing was imported",
+                        path.display(),
+                        path.display()
+                    ))
+                }
+            }),
+        };
+        (i, result)
+    };
+    let sources = &sources;
+    // Reading runs up to two batches ahead of the store (memory: a few
+    // thousand documents).
+    let outcome = chunked(
+        work,
+        2 * BATCH_FILES / READ_CHUNK,
+        read,
+        async |(i, result)| {
+            let Some(source) = sources.get(i) else {
+                return Ok(());
+            };
+            let parsed = match result {
+                Ok(a) => a,
+                Err(e) => {
+                    // The files before this one are stored.
+                    import_batch(
+                        store,
+                        sources,
+                        std::mem::take(&mut batch),
+                        report,
+                        &mut summary,
+                    )
+                    .await?;
+                    return Err(e);
+                }
+            };
+            let joins = batch
+                .first()
+                .and_then(|(j, _)| sources.get(*j))
+                .is_none_or(|first| first.stage == source.stage && batch.len() < BATCH_FILES);
+            if !joins {
+                import_batch(
+                    store,
+                    sources,
+                    std::mem::take(&mut batch),
+                    report,
+                    &mut summary,
+                )
+                .await?;
+            }
+            if source.cda {
+                batch.push((i, parsed));
+            } else {
+                import_one(store, source, &parsed, report, &mut summary).await?;
+            }
+            Ok(())
+        },
+    )
+    .await;
+    outcome?;
+    import_batch(store, sources, batch, report, &mut summary).await?;
     Ok(summary)
 }
 
-/// The file's records: kept from pass 1, or read again.
-fn take(s: &mut Source) -> tokio::task::JoinHandle<Result<Archive, String>> {
-    let kept = s.parsed.take();
-    let path = s.path.clone();
-    tokio::spawn(async move {
-        match kept {
-            Some(a) => Ok(a),
-            None => load_async(path).await.map(|(_, a)| a),
+/// CDA files imported in one transaction, at most.
+const BATCH_FILES: usize = 500;
+
+/// One transaction for the batch's records; if the validation refuses it,
+/// each file in its own, stopping at the bad one.
+async fn import_batch(
+    store: &Store,
+    sources: &[Source],
+    batch: Vec<(usize, Archive)>,
+    report: bool,
+    summary: &mut Summary,
+) -> Result<(), String> {
+    let (Some((first, _)), Some((last, _))) = (batch.first(), batch.last()) else {
+        return Ok(());
+    };
+    let (first, last) = (*first, *last);
+    if batch.len() == 1 {
+        for (i, a) in &batch {
+            if let Some(source) = sources.get(*i) {
+                import_one(store, source, a, report, summary).await?;
+            }
         }
-    })
+        return Ok(());
+    }
+    // The records move into one archive; each file's share is noted to
+    // take them apart again if the batch is refused.
+    let mut merged = empty_archive();
+    let mut shares = Vec::with_capacity(batch.len());
+    let files = batch.len();
+    for (i, a) in batch {
+        for o in &a.organisations {
+            if !merged.organisations.iter().any(|m| m.oid == o.oid) {
+                merged.organisations.push(o.clone());
+            }
+        }
+        let share = (
+            i,
+            a.organisations,
+            a.client_relationships.len(),
+            a.cases.len(),
+            a.documents.len(),
+        );
+        merged.client_relationships.extend(a.client_relationships);
+        merged.cases.extend(a.cases);
+        merged.documents.extend(a.documents);
+        shares.push(share);
+    }
+    match store.import(&merged).await {
+        Ok(r) => {
+            summary.files += files;
+            summary.added += r.added;
+            summary.updated += r.updated;
+            summary.unchanged += r.unchanged;
+            if report {
+                let name = |i: usize| sources.get(i).map(|s| s.path.display().to_string());
+                println!(
+                    "{} … {} ({files} files): {} added, {} updated, {} unchanged",
+                    name(first).unwrap_or_default(),
+                    name(last).unwrap_or_default(),
+                    r.added,
+                    r.updated,
+                    r.unchanged
+                );
+            }
+            return Ok(());
+        }
+        Err(ImportError::Invalid(_)) => {}
+        Err(e) => return Err(e.to_string()),
+    }
+    let mut relationships = merged.client_relationships.into_iter();
+    let mut cases = merged.cases.into_iter();
+    let mut documents = merged.documents.into_iter();
+    for (i, organisations, r, k, d) in shares {
+        let mut a = empty_archive();
+        a.organisations = organisations;
+        a.client_relationships = relationships.by_ref().take(r).collect();
+        a.cases = cases.by_ref().take(k).collect();
+        a.documents = documents.by_ref().take(d).collect();
+        if let Some(source) = sources.get(i) {
+            import_one(store, source, &a, report, summary).await?;
+        }
+    }
+    Ok(())
+}
+
+fn empty_archive() -> Archive {
+    Archive {
+        format: crate::archive::format::FORMAT_V1.into(),
+        organisations: vec![],
+        service_units: vec![],
+        people: vec![],
+        guardianships: vec![],
+        client_relationships: vec![],
+        cases: vec![],
+        documents: vec![],
+        disclosures: vec![],
+    }
 }
 
 async fn import_one(

@@ -8,6 +8,7 @@
 //! client document; the register keeper comes from the custodian.
 
 pub mod read;
+pub mod scan;
 pub mod write;
 
 /// The namespaces, whatever prefixes a vendor binds them to.

@@ -120,6 +120,15 @@ fn attr<'a>(node: Node<'a, '_>, path: &str, name: &str) -> Result<&'a str, ReadE
 }
 
 fn text_of(node: Node<'_, '_>) -> String {
+    // Most elements hold one text node (a body's base64): no collecting.
+    if let (Some(only), None) = (
+        node.first_child(),
+        node.first_child().and_then(|c| c.next_sibling()),
+    ) {
+        if only.is_text() {
+            return only.text().unwrap_or("").trim().to_string();
+        }
+    }
     node.descendants()
         .filter(|n| n.is_text())
         .filter_map(|n| n.text())
@@ -348,9 +357,13 @@ fn mime_document(mime: &str, path: &str) -> Result<String, ReadError> {
 
 /// Base64 as XML carries it (line breaks and spaces allowed).
 fn decode_b64(text: &str, path: &str) -> Result<Vec<u8>, ReadError> {
-    let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    B64.decode(&clean)
-        .or_else(|e| err(path, format!("is not valid base64: {e}")))
+    let decoded = if text.bytes().any(|b| b.is_ascii_whitespace()) {
+        let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        B64.decode(&clean)
+    } else {
+        B64.decode(text)
+    };
+    decoded.or_else(|e| err(path, format!("is not valid base64: {e}")))
 }
 
 /// The fields every kind of document has.
@@ -725,7 +738,11 @@ fn body_text(text: Node<'_, '_>, path: &str) -> Result<Body, ReadError> {
             }
             Ok(Body {
                 xhtml: None,
-                pdf_base64: Some(raw.chars().filter(|c| !c.is_ascii_whitespace()).collect()),
+                pdf_base64: Some(if raw.bytes().any(|b| b.is_ascii_whitespace()) {
+                    raw.chars().filter(|c| !c.is_ascii_whitespace()).collect()
+                } else {
+                    raw
+                }),
             })
         }
         other => err(
