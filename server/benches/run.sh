@@ -5,7 +5,9 @@
 #
 # For each archive size: generates a synthetic archive (`server generate`),
 # imports it into a fresh SQLite store and a fresh PostgreSQL database
-# (documents/s, store size), serves each from a release build on 127.0.0.1
+# (documents/s, store size), and the same archive written as CDA documents
+# (`server generate --cda`) into another (CDA documents/s); serves each from
+# a release build on 127.0.0.1
 # and measures, for a typical subject (20 documents) and the heavy ones
 # (100 … 10 000): the front page, task page 1 and one document page — p50 /
 # p99 over sequential keep-alive requests (wrk -c1) and req/s at 32
@@ -94,6 +96,10 @@ for docs in "${sizes[@]}"; do
     rm -rf "$dir"
     "${gen[@]}" > "$dir.subjects"
   fi
+  # The same archive as CDA documents and register files (cda.md).
+  if [ "$stream" = 0 ] && [ ! -d "$dir-cda" ]; then
+    "${gen[@]/$dir/$dir-cda}" --cda > /dev/null
+  fi
   for store in $stores; do
     if [ "$store" = sqlite ]; then
       db="$out/store-$docs.db"
@@ -116,6 +122,24 @@ for docs in "${sizes[@]}"; do
     fi
     generated=$(awk '$1 == "documents" { print $2 }' "$dir.subjects")
     rate=$(awk -v n="$generated" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
+    # The CDA import of the same archive, into a store of its own.
+    cda_rate=-
+    if [ "$stream" = 0 ]; then
+      if [ "$store" = sqlite ]; then
+        cdb="$out/store-$docs-cda.db"
+        rm -f "$cdb" "$cdb-wal" "$cdb-shm"
+        cda_url="sqlite://$PWD/$cdb"
+      else
+        psql -q "$PORTAL_TEST_POSTGRES" -c "DROP DATABASE IF EXISTS ${name}_cda" -c "CREATE DATABASE ${name}_cda"
+        cda_url="${PORTAL_TEST_POSTGRES%/*}/${name}_cda"
+      fi
+      start=$(date +%s.%N)
+      PORTAL_DATABASE_URL="$cda_url" "$bin" import "$dir-cda" > /dev/null
+      end=$(date +%s.%N)
+      cda_rate=$(awk -v n="$generated" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }')
+      if [ "$store" = sqlite ]; then rm -f "$cdb" "$cdb-wal" "$cdb-shm"
+      else psql -q "$PORTAL_TEST_POSTGRES" -c "DROP DATABASE ${name}_cda"; fi
+    fi
     if [ "$store" = sqlite ]; then
       size=$(du -cm "$db"* | awk 'END { print $1 }')
     else
@@ -157,7 +181,7 @@ EOF
       floor=$(psql -tA "$url" -c "EXPLAIN (ANALYZE, FORMAT JSON) $sql" \
         | python3 -c 'import json,sys; print("%.3f" % json.load(sys.stdin)[0]["Execution Time"])')
     fi
-    summary+=("| $store | $docs | $generated | $rate | $size | ${static/|/| } | $floor | $(rss_mb $pid) |")
+    summary+=("| $store | $docs | $generated | $rate | $cda_rate | $size | ${static/|/| } | $floor | $(rss_mb $pid) |")
     # Also at once, so that a run stopped later keeps it.
     echo "${summary[-1]}" >> "$out/summary.md"
     kill $pid; wait $pid 2>/dev/null || true
@@ -169,6 +193,6 @@ EOF
   done
 done
 echo
-echo "| store | archive | documents imported | import documents/s | store MB | static p50 / p99 ms | static req/s | SQL floor ms | server peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| store | archive | documents imported | import documents/s | CDA import documents/s | store MB | static p50 / p99 ms | static req/s | SQL floor ms | server peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"

@@ -331,7 +331,7 @@ async fn import_batch(
     }
     // The records move into one archive; each file's share is noted to
     // take them apart again if the batch is refused.
-    let mut merged = empty_archive();
+    let mut merged = Archive::empty();
     let mut shares = Vec::with_capacity(batch.len());
     let files = batch.len();
     for (i, a) in batch {
@@ -378,7 +378,7 @@ async fn import_batch(
     let mut cases = merged.cases.into_iter();
     let mut documents = merged.documents.into_iter();
     for (i, organisations, r, k, d) in shares {
-        let mut a = empty_archive();
+        let mut a = Archive::empty();
         a.organisations = organisations;
         a.client_relationships = relationships.by_ref().take(r).collect();
         a.cases = cases.by_ref().take(k).collect();
@@ -388,20 +388,6 @@ async fn import_batch(
         }
     }
     Ok(())
-}
-
-fn empty_archive() -> Archive {
-    Archive {
-        format: crate::archive::format::FORMAT_V1.into(),
-        organisations: vec![],
-        service_units: vec![],
-        people: vec![],
-        guardianships: vec![],
-        client_relationships: vec![],
-        cases: vec![],
-        documents: vec![],
-        disclosures: vec![],
-    }
 }
 
 async fn import_one(

@@ -17,7 +17,7 @@ use chrono::{Duration, FixedOffset, NaiveDate, TimeZone};
 use crate::archive::format::{
     Archive, Attachment, Body, Case, CaseClient, ClientRelationship, Document, DocumentGroup,
     GeneralType, GuardianDisclosure, Organisation, Person, ResponsibleWorker, RestrictionReason,
-    SchemaVersion, ServiceUnit, Status, UnitKind, FORMAT_V1,
+    SchemaVersion, ServiceUnit, Status, UnitKind,
 };
 
 /// What to generate.
@@ -185,20 +185,6 @@ fn write_file(dir: &Path, n: usize, archive: &Archive) -> std::io::Result<PathBu
     Ok(path)
 }
 
-fn empty() -> Archive {
-    Archive {
-        format: FORMAT_V1.into(),
-        organisations: vec![],
-        service_units: vec![],
-        people: vec![],
-        guardianships: vec![],
-        client_relationships: vec![],
-        cases: vec![],
-        documents: vec![],
-        disclosures: vec![],
-    }
-}
-
 /// Writes the archive files into `dir` (created if missing).
 pub fn generate(plan: &Plan, dir: &Path) -> std::io::Result<Written> {
     generate_each(plan, dir, |_| Ok(()))
@@ -246,7 +232,7 @@ fn generate_with(
     let today = date("2026-11-23");
 
     // File 0: organisation, unit and every person, with relationships.
-    let mut first = empty();
+    let mut first = Archive::empty();
     first.organisations.push(Organisation {
         oid: ORG.into(),
         name: "Synteettinen hyvinvointialue".into(),
@@ -328,7 +314,7 @@ fn generate_with(
     out.files.push(write(0, &first)?);
 
     // Then the documents, a person's cases and documents in the same file.
-    let mut file = empty();
+    let mut file = Archive::empty();
     let mut n_file = 1;
     for (i, p) in people.iter().enumerate() {
         let n_docs = counts.get(i).copied().unwrap_or(0);
@@ -439,7 +425,7 @@ fn generate_with(
             if file.documents.len() >= plan.per_file {
                 out.files.push(write(n_file, &file)?);
                 n_file += 1;
-                file = empty();
+                file = Archive::empty();
             }
         }
     }

@@ -31,6 +31,23 @@ pub struct Archive {
     pub disclosures: Vec<Disclosure>,
 }
 
+impl Archive {
+    /// A file of this format with nothing in it.
+    pub fn empty() -> Self {
+        Self {
+            format: FORMAT_V1.into(),
+            organisations: vec![],
+            service_units: vec![],
+            people: vec![],
+            guardianships: vec![],
+            client_relationships: vec![],
+            cases: vec![],
+            documents: vec![],
+            disclosures: vec![],
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {

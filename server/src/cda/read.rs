@@ -12,7 +12,7 @@ use super::{Kind, HL7, HL7FI, MAX_FILE_BYTES};
 use crate::archive::format::{
     Archive, Attachment, Author, Avain, Body, Case, CaseClient, ClientRelationship, Correction,
     Document, GuardianDisclosure, Organisation, OverrideReason, ResponsibleWorker,
-    RestrictionReason, SchemaVersion, Signature, Status, FORMAT_V1,
+    RestrictionReason, SchemaVersion, Signature, Status,
 };
 use crate::codes::{self, Code, System};
 
@@ -1016,21 +1016,10 @@ fn clinical_document(doc: Node<'_, '_>, service: Option<&str>) -> Result<Parsed,
     } else {
         Status::Active
     };
-    let mut archive = Archive {
-        format: FORMAT_V1.into(),
-        organisations: if c.keeper.name.is_empty() {
-            vec![]
-        } else {
-            vec![c.keeper.clone()]
-        },
-        service_units: vec![],
-        people: vec![],
-        guardianships: vec![],
-        client_relationships: vec![],
-        cases: vec![],
-        documents: vec![],
-        disclosures: vec![],
-    };
+    let mut archive = Archive::empty();
+    if !c.keeper.name.is_empty() {
+        archive.organisations.push(c.keeper.clone());
+    }
     let jpath = format!("{CD}/component/nonXMLBody/ep2:json");
     match kind {
         Kind::ClientRelationship => {

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use super::{HL7, HL7FI};
 use crate::archive::format::{
     Archive, Body, Case, ClientRelationship, Document, GuardianDisclosure, OverrideReason,
-    RestrictionReason, Status, FORMAT_V1,
+    RestrictionReason, Status,
 };
 use crate::codes::{self, System};
 
@@ -723,38 +723,19 @@ pub fn archiving_message(cda: &str, id: &str, version: u32, relationship: bool) 
 /// their kind; the disclosure log).
 pub fn register(a: &Archive) -> Archive {
     Archive {
-        format: FORMAT_V1.into(),
         organisations: a.organisations.clone(),
         service_units: a.service_units.clone(),
         people: a.people.clone(),
         guardianships: a.guardianships.clone(),
-        client_relationships: vec![],
-        cases: vec![],
-        documents: vec![],
-        disclosures: vec![],
+        ..Archive::empty()
     }
 }
 
 /// The disclosure log as its own file, imported after the documents it names.
 pub fn disclosures(a: &Archive) -> Archive {
     Archive {
-        format: FORMAT_V1.into(),
         disclosures: a.disclosures.clone(),
-        ..register_empty()
-    }
-}
-
-fn register_empty() -> Archive {
-    Archive {
-        format: FORMAT_V1.into(),
-        organisations: vec![],
-        service_units: vec![],
-        people: vec![],
-        guardianships: vec![],
-        client_relationships: vec![],
-        cases: vec![],
-        documents: vec![],
-        disclosures: vec![],
+        ..Archive::empty()
     }
 }
 
