@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The national-scale benchmark (issue 10): one command, Markdown tables.
+# The national-scale benchmark: one command, Markdown tables.
 #
 #   bash server/benches/run.sh [DOCUMENTS ...]      (default: 30000 300000)
 #

@@ -120,6 +120,9 @@ fn load(path: &Path) -> Result<(Stage, Archive), String> {
     }
 }
 
+/// The first read of a CDA file's header in pass 1.
+const FIRST_READ: usize = 8 * 1024;
+
 /// Files read per hand-off to a blocking thread.
 const READ_CHUNK: usize = 64;
 
@@ -129,12 +132,21 @@ fn classify(path: &Path) -> Result<(Stage, Option<Archive>), String> {
     if is_xml(path) {
         use std::io::Read as _;
         let file = path.display();
-        let mut head = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(cda::scan::SCAN_BYTES).read_to_end(&mut head))
-            .map_err(|e| format!("{file}: {e}"))?;
+        // Most headers show their group in the first few KiB: one read.
+        let mut f = std::fs::File::open(path).map_err(|e| format!("{file}: {e}"))?;
+        let mut head = vec![0; FIRST_READ];
+        let n = f.read(&mut head).map_err(|e| format!("{file}: {e}"))?;
+        head.truncate(n);
         if let Some(kind) = cda::scan::kind(&head) {
             return Ok((stage_of(kind), None));
+        }
+        if n > 0 {
+            f.take(cda::scan::SCAN_BYTES.saturating_sub(n.try_into().unwrap_or(u64::MAX)))
+                .read_to_end(&mut head)
+                .map_err(|e| format!("{file}: {e}"))?;
+            if let Some(kind) = cda::scan::kind(&head) {
+                return Ok((stage_of(kind), None));
+            }
         }
     }
     load(path).map(|(stage, a)| (stage, Some(a)))
@@ -147,11 +159,14 @@ fn stage_of(kind: Kind) -> Stage {
     }
 }
 
-/// Runs `work` over `items` in chunks on the blocking threads, `ahead`
-/// chunks at a time, handing each result to `each` in order (a thread hand-off
-/// per file cost more than reading a small document).
+/// Runs `work` over `items` on `threads` blocking threads, chunk `k` on
+/// thread `k mod threads`, each up to `ahead` chunks ahead of the consumer,
+/// and hands each result in order to `each`. Stops at the first error.
+/// Fewer threads than cores leave one for the store: the consumer's work is
+/// serial, and readers that outnumber it only make it wait for a core.
 async fn chunked<I, O, F>(
     items: Vec<I>,
+    threads: usize,
     ahead: usize,
     work: F,
     mut each: impl AsyncFnMut(O) -> Result<(), String>,
@@ -161,28 +176,53 @@ where
     O: Send + 'static,
     F: Fn(I) -> O + Send + Sync + Copy + 'static,
 {
+    let threads = threads.max(1);
+    let mut shares: Vec<Vec<Vec<I>>> = (0..threads).map(|_| Vec::new()).collect();
     let mut items = items.into_iter();
-    let mut next_chunk = || -> Option<Vec<I>> {
+    let mut k = 0usize;
+    loop {
         let c: Vec<I> = items.by_ref().take(READ_CHUNK).collect();
-        (!c.is_empty()).then_some(c)
-    };
-    let spawn = |c: Vec<I>| {
-        tokio::task::spawn_blocking(move || c.into_iter().map(work).collect::<Vec<O>>())
-    };
-    let mut pending = std::collections::VecDeque::new();
-    for _ in 0..ahead {
-        if let Some(c) = next_chunk() {
-            pending.push_back(spawn(c));
+        if c.is_empty() {
+            break;
+        }
+        if let Some(share) = shares.get_mut(k % threads) {
+            share.push(c);
+        }
+        k = k.wrapping_add(1);
+    }
+    let mut receivers = Vec::with_capacity(threads);
+    let mut workers = Vec::with_capacity(threads);
+    for share in shares {
+        let (tx, rx) = tokio::sync::mpsc::channel::<Vec<O>>(ahead.max(1));
+        receivers.push(rx);
+        workers.push(tokio::task::spawn_blocking(move || {
+            for c in share {
+                // A closed channel: the consumer stopped; so does the reader.
+                if tx.blocking_send(c.into_iter().map(work).collect()).is_err() {
+                    return;
+                }
+            }
+        }));
+    }
+    'chunks: for turn in 0..k {
+        let Some(rx) = receivers.get_mut(turn % threads) else {
+            break;
+        };
+        let Some(done) = rx.recv().await else {
+            break 'chunks;
+        };
+        for o in done {
+            if let Err(e) = each(o).await {
+                drop(receivers);
+                for w in workers {
+                    let _ = w.await;
+                }
+                return Err(e);
+            }
         }
     }
-    while let Some(handle) = pending.pop_front() {
-        let done = handle.await.map_err(|e| e.to_string())?;
-        if let Some(c) = next_chunk() {
-            pending.push_back(spawn(c));
-        }
-        for o in done {
-            each(o).await?;
-        }
+    for w in workers {
+        w.await.map_err(|e| e.to_string())?;
     }
     Ok(())
 }
@@ -203,7 +243,7 @@ pub async fn import_paths(
         let r = classify(&p);
         (p, size, r)
     };
-    chunked(files, 2, classified, async |(path, size, result)| {
+    chunked(files, 2, 1, classified, async |(path, size, result)| {
         let (stage, mut parsed) = result?;
         if parsed.is_some() && stage == Stage::ClientDocument {
             if kept.saturating_add(size) > KEEP_BYTES {
@@ -252,10 +292,11 @@ pub async fn import_paths(
         (i, result)
     };
     let sources = &sources;
-    // Reading runs up to two batches ahead of the store (memory: a few
-    // thousand documents).
+    // One reader, up to two batches ahead of the store (memory: a few
+    // thousand documents); the other core is the store's.
     let outcome = chunked(
         work,
+        1,
         2 * BATCH_FILES / READ_CHUNK,
         read,
         async |(i, result)| {

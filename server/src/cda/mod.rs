@@ -10,10 +10,12 @@
 pub mod read;
 pub mod scan;
 pub mod write;
+mod xhtml;
 
 /// The namespaces, whatever prefixes a vendor binds them to.
 pub const HL7: &str = "urn:hl7-org:v3";
 pub const HL7FI: &str = "urn:hl7finland";
+pub const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
 /// A file larger than this is refused before it is parsed: the whole file
 /// and its tree are held in memory while it is read.

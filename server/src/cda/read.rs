@@ -16,9 +16,8 @@ use crate::archive::format::{
 };
 use crate::codes::{self, Code, System};
 
-const XHTML: &str = "http://www.w3.org/1999/xhtml";
 /// Elements and attributes one document may hold (a real one has a few
-/// hundred); the display body is parsed with the same bound.
+/// hundred).
 const NODES: u32 = 200_000;
 
 /// Why a file was refused: where in the document, and what is wrong.
@@ -358,7 +357,11 @@ fn mime_document(mime: &str, path: &str) -> Result<String, ReadError> {
 /// Base64 as XML carries it (line breaks and spaces allowed).
 fn decode_b64(text: &str, path: &str) -> Result<Vec<u8>, ReadError> {
     let decoded = if text.bytes().any(|b| b.is_ascii_whitespace()) {
-        let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
+        // Line by line: a copy of each line, not a test of each byte.
+        let mut clean = Vec::with_capacity(text.len());
+        for line in text.split_ascii_whitespace() {
+            clean.extend_from_slice(line.as_bytes());
+        }
         B64.decode(&clean)
     } else {
         B64.decode(text)
@@ -753,23 +756,9 @@ fn body_text(text: Node<'_, '_>, path: &str) -> Result<Body, ReadError> {
 }
 
 fn xhtml_content(xhtml: &str, path: &str) -> Result<String, ReadError> {
-    let xml = Xml::parse_with_options(xhtml, options())
-        .or_else(|e| err(path, format!("the XHTML is not well-formed: {e}")))?;
-    let root = xml.root_element();
-    if root.tag_name().namespace() != Some(XHTML) {
-        return err(path, format!("the XHTML's root element is not in {XHTML}"));
-    }
-    let outer = match root.tag_name().name() {
-        "html" => child(root, XHTML, "body").unwrap_or(root),
-        _ => root,
-    };
-    let (Some(first), Some(last)) = (outer.first_child(), outer.last_child()) else {
-        return Ok(String::new());
-    };
-    Ok(xhtml
-        .get(first.range().start..last.range().end)
-        .unwrap_or("")
-        .to_string())
+    super::xhtml::content(xhtml)
+        .map(str::to_string)
+        .or_else(|m| err(path, m))
 }
 
 /// The display body and the structured content beside it.

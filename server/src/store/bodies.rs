@@ -32,7 +32,7 @@ pub fn split(doc: &Document) -> (Document, Vec<(&str, &Body)>) {
 
 /// zstd's level: fast enough that an import is not held up by it (it
 /// compresses every body), and XHTML still shrinks to a fraction.
-const LEVEL: i32 = 3;
+const LEVEL: i32 = 1;
 
 /// What a stored part holds: the XHTML's text, or the PDF's bytes (not its
 /// base64, a third larger).
