@@ -85,8 +85,8 @@ pub async fn get_test_persons(
     #[server(default)] query: String,
     #[server(default)] page: u32,
 ) -> Result<TestPersonsPage, AppError> {
-    let (backend, _) = on_server::context()?;
-    on_server::answer(backend.test_persons(&query, page.max(1)).await)
+    let (backend, headers) = on_server::context()?;
+    on_server::answer(backend.test_persons(&headers, &query, page.max(1)).await)
 }
 
 /// "Use of my information on this portal", one page (counting from 1).

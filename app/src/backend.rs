@@ -43,8 +43,14 @@ pub trait Backend: Send + Sync + 'static {
         query: &str,
         page: u32,
     ) -> Result<SignInPage, AppError>;
-    /// The test-identification list; `NotFound` unless test login is enabled.
-    async fn test_persons(&self, query: &str, page: u32) -> Result<TestPersonsPage, AppError>;
+    /// The test-identification list; `NotFound` unless test login is enabled
+    /// and the request comes from the portal's own machine.
+    async fn test_persons(
+        &self,
+        headers: &HeaderMap,
+        query: &str,
+        page: u32,
+    ) -> Result<TestPersonsPage, AppError>;
 }
 
 pub type SharedBackend = Arc<dyn Backend>;

@@ -4,11 +4,11 @@
 //! | variable | default | meaning |
 //! |---|---|---|
 //! | `PORTAL_DATABASE_URL` | `sqlite://portal.db` | the store |
-//! | `PORTAL_AUTH` | `off` | `off` = no way in (until real sign-in is configured); `test` = the passwordless test identification, loopback addresses only |
+//! | `PORTAL_AUTH` | `off` | `off` = no way in (until real sign-in is configured); `test` = the passwordless test identification: only with a loopback listener and `PORTAL_PUBLIC_URL` and no `PORTAL_CLIENT_IP_HEADER`; its requests from any other address answer 404 |
 //! | `PORTAL_PHASE` | `2` | MittKanta phase, 1 or 2 |
 //! | `PORTAL_TODAY` | (the Finnish date) | fixed "today" (`YYYY-MM-DD`), for tests and demos |
 //! | `PORTAL_DEMO` | `true` | load the demo archive into an empty store on start |
-//! | `PORTAL_SECURE_COOKIES` | `true` | a `Secure`, `__Host-` session cookie; `false` only for plain HTTP on loopback (the demo) |
+//! | `PORTAL_SECURE_COOKIES` | `true` | a `Secure`, `__Host-` session cookie; `false` only with a loopback listener and `PORTAL_PUBLIC_URL` (the demo) |
 //! | `PORTAL_PUBLIC_URL` | `http://127.0.0.1:3000` | the address citizens use (the OpenID redirect and sign-out addresses are made from it) |
 //! | `PORTAL_OIDC_ISSUER` | — | with `PORTAL_AUTH=oidc`: the OpenID provider's issuer URL (its discovery document is read from it) |
 //! | `PORTAL_OIDC_CLIENT_ID` | — | the portal's client id at the provider |
@@ -18,7 +18,8 @@
 //! | `PORTAL_OIDC_IDENTITY_CLAIM` | `nationalIdentificationNumber` | the claim that carries the personal identity code (Suomi.fi: `nationalIdentificationNumber`, OID urn:oid:1.2.246.21) |
 //! | `PORTAL_OIDC_SCOPES` | `openid` | scopes asked for, separated by spaces (`openid` is always asked) |
 //! | `PORTAL_OIDC_ACR_VALUES` | — | levels of assurance to ask for, separated by spaces (Suomi.fi: `http://ftn.ficora.fi/2017/loa3` for substantial); the ID token's `acr` must be one of them |
-//! | `PORTAL_METRICS_ADDR` | — | address of a listener of its own for the Prometheus metrics (`/metrics`), e.g. `127.0.0.1:9100` |
+//! | `PORTAL_METRICS_ADDR` | — | address of a listener of its own for the Prometheus metrics (`/metrics`), e.g. `127.0.0.1:9100` (loopback unless `PORTAL_METRICS_PUBLIC=true`) |
+//! | `PORTAL_METRICS_PUBLIC` | `false` | `true` allows the metrics listener on an address other than loopback (it has no sign-in: firewall it) |
 //! | `PORTAL_LOG_FORMAT` | `text` | `json`: one JSON object a line, with the request's id |
 //! | `PORTAL_CLIENT_IP_HEADER` | — | behind a reverse proxy: the header it writes the client's address into (`x-forwarded-for`; its last address is used). Unset: the connection's peer |
 //! | `PORTAL_SESSION_IDLE_MINUTES` | `30` | a session ends after this long without a request |
@@ -88,6 +89,8 @@ pub struct Config {
     pub client_ip_header: Option<String>,
     /// Where the Prometheus metrics are served (none: not at all).
     pub metrics_addr: Option<std::net::SocketAddr>,
+    /// The metrics listener may be on an address other than loopback.
+    pub metrics_public: bool,
     pub log_format: LogFormat,
 }
 
@@ -118,6 +121,7 @@ impl Default for Config {
             signin_per_minute: 10,
             client_ip_header: None,
             metrics_addr: None,
+            metrics_public: false,
             log_format: LogFormat::Text,
         }
     }
@@ -172,7 +176,7 @@ pub struct Setting {
 /// Every setting of the portal, as the table at the top of this file
 /// describes it. `server --help` lists them; each may be given as its
 /// option or its environment variable (the option wins).
-pub const SETTINGS: [Setting; 25] = [
+pub const SETTINGS: [Setting; 26] = [
     Setting { var: "PORTAL_DATABASE_URL", flag: "database-url", help: "the store: sqlite://FILE or postgres://USER@HOST:PORT/DATABASE [default: sqlite://portal.db]" },
     Setting { var: "PORTAL_CACHE_RECORDS", flag: "cache-records", help: "records the cache of subjects' records holds (0: none) [default: 50000]" },
     Setting { var: "PORTAL_AUTH", flag: "auth", help: "sign-in: off, oidc, or test (passwordless, loopback only) [default: off]" },
@@ -195,10 +199,34 @@ pub const SETTINGS: [Setting; 25] = [
     Setting { var: "PORTAL_SIGNIN_PER_MINUTE", flag: "signin-per-minute", help: "sign-in attempts per client address and minute, 0: no limit [default: 10]" },
     Setting { var: "PORTAL_CLIENT_IP_HEADER", flag: "client-ip-header", help: "behind a reverse proxy: the header with the client's address (x-forwarded-for)" },
     Setting { var: "PORTAL_METRICS_ADDR", flag: "metrics-addr", help: "address of the Prometheus metrics listener, e.g. 127.0.0.1:9100 [default: none]" },
+    Setting { var: "PORTAL_METRICS_PUBLIC", flag: "metrics-public", help: "allow the metrics listener on an address other than loopback (no sign-in: firewall it) [default: false]" },
     Setting { var: "PORTAL_LOG_FORMAT", flag: "log-format", help: "text or json [default: text]" },
     Setting { var: "LEPTOS_SITE_ADDR", flag: "listen", help: "the address to listen on [default: 127.0.0.1:3000]" },
     Setting { var: "RUST_LOG", flag: "log", help: "log filter (tracing) [default: info]" },
 ];
+
+/// Whether a URL's host is this machine: 127.0.0.0/8, [::1] or localhost.
+fn is_loopback_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // No user information: `http://127.0.0.1@example.org` is example.org.
+    if authority.contains('@') {
+        return false;
+    }
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => authority.split(':').next().unwrap_or(""),
+    };
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
 
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -358,6 +386,9 @@ impl Config {
                 expected: "an address HOST:PORT, e.g. 127.0.0.1:9100",
             })?);
         }
+        if let Some(v) = get("PORTAL_METRICS_PUBLIC") {
+            c.metrics_public = bool_var("PORTAL_METRICS_PUBLIC", v)?;
+        }
         if let Some(v) = get("PORTAL_LOG_FORMAT") {
             let formats = [("text", LogFormat::Text), ("json", LogFormat::Json)];
             c.log_format = choice("PORTAL_LOG_FORMAT", v, &formats, "text or json")?;
@@ -392,15 +423,46 @@ impl Config {
         Ok(c)
     }
 
-    /// The passwordless test identification is refused on any address but
-    /// loopback: it lets anyone sign in as anyone.
+    /// Settings that are safe only where nobody but this machine can reach
+    /// the portal are refused anywhere else (a setting that fails open will
+    /// be deployed): the passwordless test identification (anyone could sign
+    /// in as anyone) needs a loopback listener, a loopback public address and
+    /// no reverse proxy (`PORTAL_CLIENT_IP_HEADER`); cookies without `Secure`
+    /// need a loopback listener and public address; the metrics listener is
+    /// loopback unless `PORTAL_METRICS_PUBLIC` says otherwise.
     pub fn check_address(&self, addr: std::net::SocketAddr) -> Result<(), ConfigError> {
-        if self.auth == AuthMode::Test && !addr.ip().is_loopback() {
+        let local = addr.ip().is_loopback() && is_loopback_url(&self.public_url);
+        if self.auth == AuthMode::Test && !(local && self.client_ip_header.is_none()) {
             return Err(ConfigError {
                 name: "PORTAL_AUTH",
-                value: format!("test (listening on {addr})"),
-                expected: "off, or test only on a loopback address (127.0.0.1, ::1)",
+                value: format!(
+                    "test (listening on {addr}, public address {}{})",
+                    self.public_url,
+                    self.client_ip_header
+                        .as_deref()
+                        .map_or(String::new(), |h| format!(", client address from {h}"))
+                ),
+                expected: "off, or test only on loopback: a loopback listener (127.0.0.1, ::1), a loopback PORTAL_PUBLIC_URL and no PORTAL_CLIENT_IP_HEADER",
             });
+        }
+        if !self.secure_cookies && !local {
+            return Err(ConfigError {
+                name: "PORTAL_SECURE_COOKIES",
+                value: format!(
+                    "false (listening on {addr}, public address {})",
+                    self.public_url
+                ),
+                expected: "true; false only with a loopback listener and a loopback PORTAL_PUBLIC_URL (plain HTTP on this machine)",
+            });
+        }
+        if let Some(m) = self.metrics_addr {
+            if !m.ip().is_loopback() && !self.metrics_public {
+                return Err(ConfigError {
+                    name: "PORTAL_METRICS_ADDR",
+                    value: m.to_string(),
+                    expected: "a loopback address (127.0.0.1:9100); another only with PORTAL_METRICS_PUBLIC=true (the metrics have no sign-in: put a firewall in front)",
+                });
+            }
         }
         Ok(())
     }
@@ -535,6 +597,58 @@ mod tests {
         assert!(test.check_address("10.1.2.3:80".parse().unwrap()).is_err());
         let off = parse(&[]).unwrap();
         assert!(off.check_address("0.0.0.0:3000".parse().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn test_identification_behind_a_reverse_proxy_is_refused() {
+        let local: std::net::SocketAddr = "127.0.0.1:3000".parse().unwrap();
+        // The usual deployment: a proxy in front of a loopback listener.
+        for env in [
+            vec![("PORTAL_PUBLIC_URL", "https://portal.example.fi")],
+            vec![("PORTAL_CLIENT_IP_HEADER", "x-forwarded-for")],
+            vec![("PORTAL_PUBLIC_URL", "http://127.0.0.1@portal.example.fi")],
+            vec![("PORTAL_PUBLIC_URL", "http://127.0.0.1.example.fi:3000")],
+        ] {
+            let mut all = vec![("PORTAL_AUTH", "test"), ("PORTAL_SECURE_COOKIES", "true")];
+            all.extend(env.iter().copied());
+            let e = parse(&all).unwrap().check_address(local).unwrap_err();
+            assert!(e.to_string().contains("PORTAL_AUTH"), "{env:?}: {e}");
+        }
+        for url in [
+            "http://localhost:3000",
+            "http://[::1]:3000/",
+            "http://127.0.0.2",
+        ] {
+            let c = parse(&[("PORTAL_AUTH", "test"), ("PORTAL_PUBLIC_URL", url)]).unwrap();
+            assert!(c.check_address(local).is_ok(), "{url}");
+        }
+    }
+
+    #[test]
+    fn insecure_cookies_and_open_metrics_only_on_loopback() {
+        let local: std::net::SocketAddr = "127.0.0.1:3000".parse().unwrap();
+        let public: std::net::SocketAddr = "0.0.0.0:3000".parse().unwrap();
+        let plain = parse(&[("PORTAL_SECURE_COOKIES", "false")]).unwrap();
+        assert!(plain.check_address(local).is_ok());
+        let e = plain.check_address(public).unwrap_err().to_string();
+        assert!(e.contains("PORTAL_SECURE_COOKIES"), "{e}");
+        let proxied = parse(&[
+            ("PORTAL_SECURE_COOKIES", "false"),
+            ("PORTAL_PUBLIC_URL", "https://portal.example.fi"),
+        ])
+        .unwrap();
+        assert!(proxied.check_address(local).is_err());
+        let metrics = parse(&[("PORTAL_METRICS_ADDR", "0.0.0.0:9100")]).unwrap();
+        let e = metrics.check_address(local).unwrap_err().to_string();
+        assert!(e.contains("PORTAL_METRICS_ADDR"), "{e}");
+        let allowed = parse(&[
+            ("PORTAL_METRICS_ADDR", "0.0.0.0:9100"),
+            ("PORTAL_METRICS_PUBLIC", "true"),
+        ])
+        .unwrap();
+        assert!(allowed.check_address(local).is_ok());
+        let lo = parse(&[("PORTAL_METRICS_ADDR", "127.0.0.1:9100")]).unwrap();
+        assert!(lo.check_address(local).is_ok());
     }
 
     #[test]

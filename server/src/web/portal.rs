@@ -144,6 +144,28 @@ pub fn client_of(headers: &HeaderMap) -> Option<&str> {
     headers.get(CLIENT_HEADER).and_then(|v| v.to_str().ok())
 }
 
+/// Headers a reverse proxy adds: a request that carries one came through
+/// one, whatever its peer address.
+const PROXY_HEADERS: [&str; 8] = [
+    "forwarded",
+    "x-forwarded-for",
+    "x-forwarded-host",
+    "x-forwarded-proto",
+    "x-real-ip",
+    "true-client-ip",
+    "cf-connecting-ip",
+    "via",
+];
+
+/// Whether a request comes from this machine itself: a loopback peer and
+/// no proxy's header (the test identification answers nothing else).
+pub fn from_this_machine(headers: &HeaderMap) -> bool {
+    client_of(headers)
+        .and_then(|c| c.parse::<std::net::IpAddr>().ok())
+        .is_some_and(|ip| ip.is_loopback())
+        && !PROXY_HEADERS.iter().any(|h| headers.contains_key(*h))
+}
+
 /// Whose allowance of sign-in attempts a request uses: its IPv4 address, or
 /// the /64 network of its IPv6 address (one host may hold a whole /64).
 fn limit_key(client: Option<&str>) -> String {
@@ -181,6 +203,14 @@ impl From<Denied> for super::WebError {
 }
 
 impl Portal {
+    /// Whether this request may use the passwordless test identification:
+    /// it is on, and the request comes from this machine (the settings make
+    /// sure of the listener; this of each request, should a proxy or a port
+    /// forward be put in front anyway).
+    pub fn test_identification_here(&self, headers: &HeaderMap) -> bool {
+        self.config.auth == AuthMode::Test && from_this_machine(headers)
+    }
+
     /// The portal on `store`; fails when the OpenID provider's settings
     /// cannot be used (an unreadable key file…).
     pub fn new(store: Store, config: Config) -> Result<Self, super::oidc::OidcError> {
@@ -709,7 +739,7 @@ impl Backend for Portal {
         page: u32,
     ) -> Result<SignInPage, AppError> {
         let test = match self.config.auth {
-            AuthMode::Test => Some(self.test_persons(query, page).await?),
+            AuthMode::Test => Some(self.test_persons(headers, query, page).await?),
             _ => None,
         };
         Ok(SignInPage {
@@ -719,8 +749,13 @@ impl Backend for Portal {
         })
     }
 
-    async fn test_persons(&self, query: &str, page: u32) -> Result<TestPersonsPage, AppError> {
-        if self.config.auth != AuthMode::Test {
+    async fn test_persons(
+        &self,
+        headers: &HeaderMap,
+        query: &str,
+        page: u32,
+    ) -> Result<TestPersonsPage, AppError> {
+        if !self.test_identification_here(headers) {
             return Err(AppError::NotFound);
         }
         let today = self.today();

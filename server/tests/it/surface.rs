@@ -329,3 +329,53 @@ async fn a_form_that_does_not_decode_gets_the_portals_own_400() {
         );
     }
 }
+
+#[tokio::test]
+async fn test_identification_through_a_proxy_answers_404() {
+    // A reverse proxy or port forward put in front of a loopback test
+    // portal anyway: whatever came through one is not from this machine.
+    let s = phase2().await;
+    for (name, value) in [
+        ("x-forwarded-for", "203.0.113.7"),
+        ("forwarded", "for=203.0.113.7"),
+        ("x-real-ip", "203.0.113.7"),
+        ("via", "1.1 proxy"),
+    ] {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(name, value.parse().unwrap());
+        let proxied = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .unwrap();
+        let list = s.server_fn(&proxied, "test-persons", &[]).await;
+        assert_eq!(list.status, 404, "{name}: {}", list.body);
+        assert!(!list.body.contains(AINO), "{name}");
+        let search = s
+            .server_fn(&proxied, "test-persons", &[("query", "aino")])
+            .await;
+        assert_eq!(search.status, 404, "{name}");
+        let sign_in = s.server_fn(&proxied, "sign-in", &[]).await;
+        assert_eq!(sign_in.status, 404, "{name}");
+        let page = s.get(&proxied, "/login").await;
+        assert!(
+            !page.body.contains(AINO) && !page.body.contains(JUHA),
+            "{name}"
+        );
+        let login = s
+            .post_form(&proxied, "/auth/test-login", &[("person", AINO)])
+            .await;
+        assert_eq!(login.status().as_u16(), 404, "{name}");
+        let after = s.get(&proxied, "/").await;
+        assert!(
+            !after.body.contains("Aino"),
+            "{name}: signed in through a proxy"
+        );
+    }
+    // From this machine, all of it works.
+    let c = s.client();
+    assert_eq!(s.server_fn(&c, "test-persons", &[]).await.status, 200);
+    assert_eq!(s.server_fn(&c, "sign-in", &[]).await.status, 200);
+    s.login(AINO).await;
+}
