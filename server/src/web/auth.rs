@@ -5,7 +5,7 @@
 //! is audited, sign-in attempts are rate-limited per client address.
 
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde::Deserialize;
@@ -95,7 +95,18 @@ async fn signed_in(
         header::SET_COOKIE,
         cookies::set_session(&token, portal.config.secure_cookies),
     );
+    // A new form token with the new session: one read before sign-in (by
+    // whoever saw the sign-in page) is worth nothing after it.
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        new_form_token(portal.config.secure_cookies),
+    );
     Ok(res)
+}
+
+/// A `Set-Cookie` with a fresh form token.
+fn new_form_token(secure: bool) -> HeaderValue {
+    cookies::set(Kind::Form, &crate::store::new_token(), secure)
 }
 
 /// POST /auth/test-login (form: person=ID) → session cookie, 303 to /.
@@ -322,9 +333,20 @@ pub async fn logout(
         }
     }
     let mut res = see_other(&to);
-    res.headers_mut().insert(
+    let h = res.headers_mut();
+    h.insert(
         header::SET_COOKIE,
         cookies::clear_session(portal.config.secure_cookies),
+    );
+    h.append(
+        header::SET_COOKIE,
+        new_form_token(portal.config.secure_cookies),
+    );
+    // Whatever the browser kept of the signed-in pages goes too (the
+    // language cookie stays: it is the browser's, not the person's).
+    h.insert(
+        HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\", \"storage\""),
     );
     Ok(res)
 }

@@ -36,8 +36,12 @@ pub async fn form_cookie(State(state): State<AppState>, mut req: Request, next: 
     let token = crate::store::new_token();
     cookies::put_in_request(req.headers_mut(), Kind::Form, &token, secure);
     let mut res = next.run(req).await;
-    res.headers_mut()
-        .append(header::SET_COOKIE, cookies::set(Kind::Form, &token, secure));
+    // A static file (script, style, image) holds no form: it gets no token,
+    // and stays cacheable.
+    if !super::is_static_asset(&res) {
+        res.headers_mut()
+            .append(header::SET_COOKIE, cookies::set(Kind::Form, &token, secure));
+    }
     res
 }
 
@@ -71,8 +75,11 @@ pub async fn check_form(
     Err(AppError::Forbidden.into())
 }
 
-/// Does the request come from another site, by its own headers?
-pub fn is_cross_site(headers: &HeaderMap) -> bool {
+/// Does the request come from another site, by its own headers? Without
+/// the browser's `Sec-Fetch-Site`, its `Origin` must be the portal's own
+/// (`PORTAL_PUBLIC_URL`: scheme, host and port; `http://` to an `https://`
+/// portal is another origin).
+pub fn is_cross_site(headers: &HeaderMap, public_url: &str) -> bool {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = text("sec-fetch-site") {
         // The browser's own word, and the deciding one: "same-origin" for our
@@ -80,14 +87,28 @@ pub fn is_cross_site(headers: &HeaderMap) -> bool {
         // no-referrer` a browser sends `Origin: null` even on our own forms.)
         return site != "same-origin" && site != "none";
     }
-    match (text("origin"), text("host")) {
-        (Some(origin), Some(host)) => {
-            let authority = origin.split_once("://").map_or(origin, |(_, a)| a);
-            origin == "null" || !authority.eq_ignore_ascii_case(host)
-        }
-        (Some(_), None) => true,
-        (None, _) => false,
+    match text("origin") {
+        Some(origin) => normal_origin(origin) != normal_origin(public_url) || origin == "null",
+        None => false,
     }
+}
+
+/// `scheme://host[:port]` in lower case, without a default port; `None`
+/// for what is not one.
+fn normal_origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let default = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
+    };
+    let authority = authority.strip_suffix(default).unwrap_or(&authority);
+    Some(format!("{scheme}://{authority}"))
 }
 
 pub async fn same_origin_only(
@@ -99,7 +120,7 @@ pub async fn same_origin_only(
     if method == Method::GET || method == Method::HEAD || method == Method::OPTIONS {
         return next.run(req).await;
     }
-    if is_cross_site(req.headers()) {
+    if is_cross_site(req.headers(), &state.portal.config.public_url) {
         let path = req.uri().path().to_string();
         tracing::warn!(path = %path, "cross-site request refused");
         let event = AuditEvent::anonymous("cross_site", Some(&path), "refused");
@@ -129,52 +150,61 @@ pub async fn same_origin_only(
 mod tests {
     use super::*;
 
-    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+    const OURS: &str = "https://portal.example.fi";
+
+    fn cross(pairs: &[(&'static str, &'static str)]) -> bool {
         let mut h = HeaderMap::new();
         for (k, v) in pairs {
             h.insert(*k, HeaderValue::from_static(v));
         }
-        h
+        is_cross_site(&h, OURS)
     }
 
     #[test]
     fn same_origin_and_header_less_requests_pass() {
-        assert!(!is_cross_site(&headers(&[])));
-        assert!(!is_cross_site(&headers(&[(
-            "sec-fetch-site",
-            "same-origin"
-        )])));
-        assert!(!is_cross_site(&headers(&[
-            ("origin", "http://127.0.0.1:3000"),
-            ("host", "127.0.0.1:3000")
-        ])));
+        assert!(!cross(&[]));
+        assert!(!cross(&[("sec-fetch-site", "same-origin")]));
+        assert!(!cross(&[("sec-fetch-site", "none")]));
+        for ours in [
+            "https://portal.example.fi",
+            "HTTPS://Portal.Example.FI",
+            "https://portal.example.fi:443",
+        ] {
+            let mut h = HeaderMap::new();
+            h.insert("origin", HeaderValue::from_static(ours));
+            assert!(!is_cross_site(&h, OURS), "{ours}");
+        }
     }
 
     #[test]
     fn our_own_form_with_a_null_origin_passes() {
-        assert!(!is_cross_site(&headers(&[
+        assert!(!cross(&[
             ("sec-fetch-site", "same-origin"),
             ("origin", "null"),
-            ("host", "127.0.0.1:3000")
-        ])));
+        ]));
     }
 
     #[test]
     fn other_sites_are_refused() {
         for site in ["cross-site", "same-site"] {
-            assert!(is_cross_site(&headers(&[("sec-fetch-site", site)])));
+            assert!(cross(&[("sec-fetch-site", site)]));
         }
-        assert!(is_cross_site(&headers(&[
+        assert!(cross(&[("origin", "https://evil.example")]));
+        assert!(cross(&[("origin", "null")]));
+        // The same host by another scheme or port is another origin, and
+        // the Host header (the client's to choose) decides nothing.
+        assert!(cross(&[
+            ("origin", "http://portal.example.fi"),
+            ("host", "portal.example.fi")
+        ]));
+        assert!(cross(&[("origin", "https://portal.example.fi:8443")]));
+        assert!(cross(&[
             ("origin", "https://evil.example"),
-            ("host", "127.0.0.1:3000")
-        ])));
-        assert!(is_cross_site(&headers(&[
-            ("origin", "null"),
-            ("host", "127.0.0.1:3000")
-        ])));
-        assert!(is_cross_site(&headers(&[(
+            ("host", "evil.example")
+        ]));
+        assert!(cross(&[(
             "origin",
-            "https://evil.example"
-        )])));
+            "https://portal.example.fi.evil.example"
+        )]));
     }
 }

@@ -1,4 +1,4 @@
-//! Health for the operators (issue 12): `/healthz` says the process
+//! Health for the operators: `/healthz` says the process
 //! answers; `/readyz` that the database answers within two seconds with the
 //! tables this program expects. Neither reads a record or needs a session.
 
@@ -21,35 +21,42 @@ pub async fn healthz() -> Response {
 }
 
 /// GET /readyz: 200 when the database answers and is migrated, else 503
-/// with the reason.
+/// saying only "not ready": the reason (a migration number, a database
+/// error) is the operators', in the log and the `portal_not_ready_total`
+/// metric, not the public's.
 pub async fn readyz(State(state): State<AppState>) -> Response {
     let check = tokio::time::timeout(READY_TIMEOUT, state.portal.store.readiness()).await;
-    let (status, reason) = match check {
-        Ok(Ok(Readiness::Ready)) => (StatusCode::OK, None),
-        Ok(Ok(Readiness::NotMigrated { applied, expected })) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Some(format!(
-                "database at migration {applied:?}, this program needs {expected:?}"
-            )),
-        ),
+    let reason = match check {
+        Ok(Ok(Readiness::Ready)) => None,
+        Ok(Ok(Readiness::NotMigrated { applied, expected })) => {
+            tracing::warn!(
+                ?applied,
+                ?expected,
+                "not ready: the database is not migrated"
+            );
+            Some("not_migrated")
+        }
         Ok(Err(e)) => {
-            tracing::warn!(error = %e, "not ready: database");
+            tracing::warn!(error = %e, "not ready: the database does not answer");
+            Some("database_error")
+        }
+        Err(_) => {
+            tracing::warn!(
+                seconds = READY_TIMEOUT.as_secs(),
+                "not ready: the database did not answer in time"
+            );
+            Some("database_timeout")
+        }
+    };
+    match reason {
+        None => (StatusCode::OK, Json(serde_json::json!({"status": "ready"}))).into_response(),
+        Some(r) => {
+            metrics::counter!("portal_not_ready_total", "reason" => r).increment(1);
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Some("database does not answer".to_string()),
+                Json(serde_json::json!({"status": "not ready"})),
             )
+                .into_response()
         }
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Some(format!(
-                "database did not answer within {} s",
-                READY_TIMEOUT.as_secs()
-            )),
-        ),
-    };
-    let body = match reason {
-        None => serde_json::json!({"status": "ready"}),
-        Some(r) => serde_json::json!({"status": "not ready", "reason": r}),
-    };
-    (status, Json(body)).into_response()
+    }
 }

@@ -113,7 +113,11 @@ async fn security_headers(req: Request, next: Next) -> Response {
     let asset_path = path.starts_with("/pkg/") || path == "/favicon.ico";
     let mut res = next.run(req).await;
     let revalidated = res.status() == http::StatusCode::NOT_MODIFIED && asset_path;
-    let cache = if !is_static_asset(&res) && !revalidated {
+    // An answer that sets a cookie is one browser's: a shared cache must
+    // never hand it (and its cookie) to another.
+    let cache = if res.headers().contains_key(header::SET_COOKIE) {
+        "private, no-store"
+    } else if !is_static_asset(&res) && !revalidated {
         "no-store"
     } else if hashed {
         "public, max-age=31536000, immutable"

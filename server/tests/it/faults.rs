@@ -145,7 +145,12 @@ async fn the_database_goes_away_and_comes_back_without_a_restart() {
         .await;
     assert_eq!(doc.status, 503);
     assert_eq!(s.server_fn(&c, "front-page", &[]).await.status, 503);
-    assert_eq!(s.get(&c, "/readyz").await.status, 503);
+    // Not ready, and nothing more to the public (the reason is logged).
+    let ready = s.get(&c, "/readyz").await;
+    assert_eq!(
+        (ready.status, ready.body.as_str()),
+        (503, r#"{"status":"not ready"}"#)
+    );
     assert_eq!(s.get(&c, "/healthz").await.status, 200);
     cluster.start();
     // Back by itself: the same session works again.

@@ -379,3 +379,51 @@ async fn test_identification_through_a_proxy_answers_404() {
     assert_eq!(s.server_fn(&c, "sign-in", &[]).await.status, 200);
     s.login(AINO).await;
 }
+
+#[tokio::test]
+async fn sign_in_and_sign_out_rotate_the_form_token_and_sign_out_clears_the_site() {
+    let s = phase2().await;
+    let c = s.client();
+    let before = s.form_token(&c).await;
+    let res = s
+        .post_form(&c, "/auth/test-login", &[("person", AINO)])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let after = s.form_token(&c).await;
+    assert_ne!(
+        before, after,
+        "the form token seen before sign-in is still the one"
+    );
+    // The old token no longer passes for a form.
+    let stale = c
+        .post(format!("{}/auth/logout", s.base))
+        .form(&[("csrf", before.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status().as_u16(), 403);
+    let out = c
+        .post(format!("{}/auth/logout", s.base))
+        .form(&[("csrf", after.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status().as_u16(), 303);
+    assert_eq!(
+        out.headers()
+            .get("clear-site-data")
+            .and_then(|v| v.to_str().ok()),
+        Some("\"cache\", \"storage\"")
+    );
+    assert_eq!(
+        out.headers()
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("private, no-store")
+    );
+    assert_ne!(
+        s.form_token(&c).await,
+        after,
+        "sign-out keeps the form token"
+    );
+}
