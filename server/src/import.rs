@@ -60,14 +60,25 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
+/// A directory's files, depth first in name order. A symbolic link to a
+/// directory inside it is refused, not followed (it may lead back up: a
+/// loop); a link to a file is read as the file.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
+    let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)?
+        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?))))
         .collect::<Result<_, _>>()?;
-    entries.sort();
-    for e in entries {
-        if e.is_dir() {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (e, kind) in entries {
+        if kind.is_dir() {
             walk(&e, out)?;
+        } else if kind.is_symlink() && e.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "{} is a symbolic link to a directory: not followed (name it on the command line)",
+                    e.display()
+                ),
+            ));
         } else if e
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("xml"))
@@ -473,5 +484,31 @@ async fn import_one(
             Err(format!("{}\n{file}: nothing was imported", list.join("\n")))
         }
         Err(e) => Err(format!("{file}: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::expand;
+
+    #[test]
+    fn a_directory_is_walked_in_name_order_and_a_link_back_up_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/c")).unwrap();
+        for f in ["b/c/2.xml", "b/1.json", "a.XML", "skip.txt"] {
+            std::fs::write(root.join(f), "").unwrap();
+        }
+        std::os::unix::fs::symlink(root.join("a.XML"), root.join("b/link.xml")).unwrap();
+        let names: Vec<String> = expand(&[root.to_path_buf()])
+            .unwrap()
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.XML", "b/1.json", "b/c/2.xml", "b/link.xml"]);
+        // A link to a directory above: followed, it would never end.
+        std::os::unix::fs::symlink(root, root.join("b/c/up")).unwrap();
+        let e = expand(&[root.to_path_buf()]).unwrap_err();
+        assert!(e.contains("symbolic link to a directory"), "{e}");
     }
 }
