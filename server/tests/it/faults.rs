@@ -458,7 +458,7 @@ async fn the_command_line_checks_migrates_and_names_bad_settings() {
     }
 }
 
-/// Graceful shutdown (issue 12, item 3): a request in flight when SIGTERM
+/// Graceful shutdown: a request in flight when SIGTERM
 /// arrives is answered in full, no new connection is taken, and the process
 /// then exits by itself with success. The request is held in flight by its
 /// body: the head is sent, the body only after the listener has closed, so
@@ -478,6 +478,8 @@ async fn sigterm_lets_the_request_in_flight_finish_then_exits() {
         .arg("serve")
         .env("PORTAL_DATABASE_URL", &url)
         .env("LEPTOS_SITE_ADDR", &addr)
+        // The request below comes from this origin.
+        .env("PORTAL_PUBLIC_URL", format!("http://{addr}"))
         .env("PORTAL_AUTH", "test")
         .env("PORTAL_SECURE_COOKIES", "false")
         .env("RUST_LOG", "warn")
