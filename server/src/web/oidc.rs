@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use base64::Engine;
 use openidconnect::core::{
-    CoreAuthenticationFlow, CoreClient, CoreJwsSigningAlgorithm, CoreRsaPrivateSigningKey,
+    CoreAuthenticationFlow, CoreClient, CoreIdTokenVerifier, CoreJwsSigningAlgorithm,
+    CoreRsaPrivateSigningKey,
 };
 use openidconnect::{
     reqwest, AuthenticationContextClass, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
@@ -244,7 +245,7 @@ impl Provider {
             .map_err(|e| OidcError::Token(error_chain(&e)))?;
         let id_token = answer.id_token().ok_or(OidcError::NoIdToken)?;
         let nonce = Nonce::new(nonce.to_string());
-        if let Err(e) = id_token.claims(&d.client.id_token_verifier(), &nonce) {
+        if let Err(e) = id_token.claims(&timely(d.client.id_token_verifier()), &nonce) {
             // A key we do not know yet (the provider rotated its keys):
             // read them again, once, and check again.
             let unknown_key = matches!(
@@ -258,7 +259,7 @@ impl Provider {
             }
             let again = self.discovered(true).await?;
             id_token
-                .claims(&again.client.id_token_verifier(), &nonce)
+                .claims(&timely(again.client.id_token_verifier()), &nonce)
                 .map_err(|e| OidcError::IdToken(e.to_string()))?;
         }
         let compact = id_token.to_string();
@@ -368,6 +369,38 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     text
+}
+
+/// How far a provider's clock may be ahead of ours.
+const CLOCK_SKEW_SECONDS: i64 = 60;
+/// How old an ID token may be when the portal reads it: it was issued by
+/// the token endpoint a moment ago, in answer to this sign-in.
+const ID_TOKEN_MAX_AGE_SECONDS: i64 = 300;
+
+/// The crate checks expiry; this adds the issue time (`iat`: neither ahead
+/// of our clock nor older than a few minutes — a year-old or a next-year
+/// token was accepted) and the time of identification (`auth_time`, if
+/// given: not ahead of our clock; the portal asks for a fresh one with
+/// `prompt=login` and sets no `max_age`).
+fn timely(verifier: CoreIdTokenVerifier<'_>) -> CoreIdTokenVerifier<'_> {
+    let ahead = |t: chrono::DateTime<chrono::Utc>| {
+        t > chrono::Utc::now() + chrono::Duration::seconds(CLOCK_SKEW_SECONDS)
+    };
+    verifier
+        .set_issue_time_verifier_fn(move |iat| {
+            let now = chrono::Utc::now();
+            if ahead(iat) {
+                Err(format!("issued in the future ({iat})"))
+            } else if iat < now - chrono::Duration::seconds(ID_TOKEN_MAX_AGE_SECONDS) {
+                Err(format!("issued too long ago ({iat})"))
+            } else {
+                Ok(())
+            }
+        })
+        .set_auth_time_verifier_fn(move |auth_time| match auth_time {
+            Some(t) if ahead(t) => Err(format!("identified in the future ({t})")),
+            _ => Ok(()),
+        })
 }
 
 #[cfg(test)]

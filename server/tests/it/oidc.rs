@@ -24,7 +24,7 @@ use crate::common::*;
 const SECRET: &str = "s3cret";
 
 /// What the provider gets wrong.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Fault {
     #[default]
     None,
@@ -32,6 +32,9 @@ enum Fault {
     Expired,
     OtherAudience,
     ForeignKey,
+    IssuedAhead,
+    IssuedLongAgo,
+    AuthenticatedAhead,
 }
 
 struct Issued {
@@ -164,7 +167,12 @@ async fn token(
         "iss": f.base,
         "aud": if f.fault == Fault::OtherAudience { "someone-else" } else { "portal" },
         "sub": "pairwise-subject-1",
-        "iat": now - 5,
+        "iat": match f.fault {
+            Fault::IssuedAhead => now + 365 * 86_400,
+            Fault::IssuedLongAgo => now - 5 * 365 * 86_400,
+            _ => now - 5,
+        },
+        "auth_time": if f.fault == Fault::AuthenticatedAhead { now + 3_600 } else { now - 30 },
         "exp": if f.fault == Fault::Expired { now - 60 } else { now + 300 },
         "nonce": if f.fault == Fault::WrongNonce { "not-the-nonce".to_string() } else { issued.nonce },
         "nationalIdentificationNumber": f.person,
@@ -387,19 +395,22 @@ async fn oidc_a_replayed_code_is_refused() {
 }
 
 #[tokio::test]
-async fn oidc_an_id_token_with_a_wrong_nonce_audience_expiry_or_key_is_refused() {
+async fn oidc_an_id_token_with_a_wrong_nonce_audience_expiry_key_or_time_is_refused() {
     for fault in [
         Fault::WrongNonce,
         Fault::Expired,
         Fault::OtherAudience,
         Fault::ForeignKey,
+        Fault::IssuedAhead,
+        Fault::IssuedLongAgo,
+        Fault::AuthenticatedAhead,
     ] {
         let st = setup().await;
         st.fake.lock().unwrap().fault = fault;
         let c = st.s.client();
         let callback = to_callback(&st, &c).await;
         let res = c.get(&callback).send().await.unwrap();
-        assert_eq!(res.status().as_u16(), 400);
+        assert_eq!(res.status().as_u16(), 400, "{fault:?}");
         assert!(!has_session(&res));
         assert_eq!(st.s.get(&c, "/").await.status, 303);
         assert_eq!(refusals(&st.s).await, ["token"]);
