@@ -142,7 +142,10 @@ async fn two_portal_processes_serve_one_database_alternately() {
             p.base
         );
     }
-    // Signing out on B ends the session on A too.
+    // Signing out on B ends the session on A too (with the form token the
+    // sign-in gave: the one before it is no longer good).
+    let (_, page) = get(&c, &b, "/").await;
+    let token = form_token_in(&page).expect("form token after sign-in");
     let r = c
         .post(format!("{}/auth/logout", b.base))
         .form(&[("csrf", &token)])
