@@ -17,7 +17,7 @@ pub struct ViewerInfo {
     pub children: Vec<ChildChoice>,
     /// The passwordless test identification is on: every page says so.
     pub test_identification: bool,
-    /// The token every form of the page carries (issue 9: CSRF).
+    /// The token every form of the page carries (CSRF).
     pub form_token: String,
     /// The person's first sign-in here: the information text opens.
     #[serde(default)]
@@ -29,7 +29,7 @@ pub struct ViewerInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Frame {
     pub lang: Lang,
-    /// The token every form of the page carries (issue 9: CSRF).
+    /// The token every form of the page carries (CSRF).
     pub form_token: String,
     pub test_identification: bool,
     pub viewer: Option<ViewerInfo>,
@@ -199,7 +199,7 @@ pub struct FrontPage {
     pub has_goals: bool,
 }
 
-/// "My goals" (issue 11, item 8): the AVAIN goals of the client plans the
+/// "My goals": the AVAIN goals of the client plans the
 /// viewer may see, each across the plans' evaluations, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct GoalsPage {

@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { actFor, docId, hydrated, loginAs, people, usesJs } from "./helpers";
 
-// Issue 11, item 9: every page the suite visits, for every role, in all
+// Every page the suite visits, for every role, in all
 // three languages, at 1280 and 390 px: 0 axe-core violations (WCAG 2.1 A
 // and AA, and best practice); no sideways scrolling at 320 px; the served
 // HTML of each page through the Nu HTML Checker; the keyboard journeys.
@@ -238,7 +238,7 @@ function contrast(a: number[], b: number[]): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-// Issue 11, item 3: a focus indicator of at least 3:1 on every background
+// A focus indicator of at least 3:1 on every background
 // (WCAG 1.4.11). The ring is two rings, a dark one inside a yellow one: on
 // any background one of them stands out by 3:1, and they do from each other.
 for (const r of roles) {

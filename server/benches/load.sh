@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load test and the soak (issue 12): a release build on 127.0.0.1 with
+# The load test and the soak: a release build on 127.0.0.1 with
 # the demo archive, many sessions (every demo person, signed in several
 # times), and wrk requesting a mix of front, service-task and document pages,
 # each with the cookie of one of the sessions.

@@ -20,7 +20,7 @@ pub fn FrontPage() -> impl IntoView {
 fn Front(data: Data) -> impl IntoView {
     let l = lang();
     let t = l.t();
-    // Acting for a child, the page speaks of the child (issue 11, item 1).
+    // Acting for a child, the page speaks of the child.
     let title = match acting_for() {
         Some(name) => l.about("front_title_for", &name),
         None => t.front_title.to_string(),

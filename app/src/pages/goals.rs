@@ -1,4 +1,4 @@
-//! "My goals" (issue 11, item 8): each AVAIN goal of the client plans the
+//! "My goals": each AVAIN goal of the client plans the
 //! viewer may see, across the plans' evaluations, as a chart (inline SVG,
 //! named for screen readers) with the same data as a table beside it.
 

@@ -1,4 +1,4 @@
-//! "Use of my information in this service" (issue 9, item 6): who opened
+//! "Use of my information in this service": who opened
 //! the viewer's own records here, and when, newest first, paged. Only for
 //! one's own records: a guardian does not see when the minor (or the other
 //! guardian) read them.

@@ -481,7 +481,7 @@ pub struct Document {
     pub body: Body,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
-    /// AVAIN (issue 11, item 8): a client plan's goals and their evaluation,
+    /// AVAIN: a client plan's goals and their evaluation,
     /// structured. Only on client plans (`specific_type` `client_plan…`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avain: Option<Avain>,

@@ -1,4 +1,4 @@
-//! "My goals" (issue 11, item 8): the AVAIN goals of the client plans the
+//! "My goals": the AVAIN goals of the client plans the
 //! viewer may see, each followed across the plans' evaluations. Only shown
 //! documents feed it, newest versions only (the policy decided; this only
 //! arranges): a withheld plan's goals appear nowhere.

@@ -1,5 +1,5 @@
-//! The audit trail: one row per event, written before the answer (issue 9,
-//! item 6). Rows are never updated or deleted by the portal.
+//! The audit trail: one row per event, written before the answer.
+//! Rows are never updated or deleted by the portal.
 
 use std::sync::Arc;
 

@@ -1,4 +1,4 @@
-//! Document bodies, kept apart from the metadata (issue 10): a page that
+//! Document bodies, kept apart from the metadata: a page that
 //! lists documents, and the policy, never read a body; the document view and
 //! the file routes read the one they show.
 

@@ -1,5 +1,5 @@
 //! A bounded cache of subjects' records, shared by the requests of one
-//! process (issue 10): a person moving between their pages, or a heavy
+//! process: a person moving between their pages, or a heavy
 //! subject's guardian, does not make the store read and parse thousands of
 //! documents again on every request.
 //!

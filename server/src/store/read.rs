@@ -222,7 +222,7 @@ impl Store {
             .map(|c| (c.id.clone(), c))
             .collect();
         // Only the units and organisations these documents name, never the
-        // whole table (issue 10).
+        // whole table.
         let unit_ids = distinct(documents.iter().filter_map(|d| d.service_unit.as_deref()));
         let units = by_ids::<ServiceUnit>(
             &mut tx,

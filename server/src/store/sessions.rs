@@ -1,4 +1,4 @@
-//! Logins and sessions (issue 9, item 5).
+//! Logins and sessions.
 //!
 //! The rule, in one place:
 //! - a sign-in opens a new session under a new random token; the session the

@@ -1,4 +1,4 @@
-//! The language of a page (issue 11): the one the person chose (kept for
+//! The language of a page: the one the person chose (kept for
 //! them, and in a cookie for this browser), else the population register's,
 //! else the browser's `Accept-Language`, else Finnish. Pages without a
 //! signed-in person (sign-in, errors, "not available just now") use the

@@ -3,7 +3,7 @@
 //! Without it a keep-alive response that leaves in more than one write waits
 //! for the peer's delayed ACK (about 40 ms on Linux) before its last segment
 //! goes out: every page and asset of a browser's keep-alive connection paid
-//! that (issue 10: 44 ms median for the icon with keep-alive).
+//! that (44 ms median for the icon with keep-alive).
 
 use axum::serve::{ListenerExt, TapIo};
 use tokio::net::{TcpListener, TcpStream};

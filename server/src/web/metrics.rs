@@ -1,4 +1,4 @@
-//! Prometheus metrics (issue 12), served on a listener of their own
+//! Prometheus metrics, served on a listener of their own
 //! (`PORTAL_METRICS_ADDR`), never on the citizens' one:
 //!
 //! - `portal_http_requests_total{route,status}` and

@@ -1,4 +1,4 @@
-//! The OpenID provider, as the portal uses it (issue 9, item 4): the
+//! The OpenID provider, as the portal uses it: the
 //! authorization code flow with PKCE, `state` and `nonce` (the
 //! `openidconnect` crate), the ID token verified (signature by the
 //! provider's published keys, issuer, audience, expiry, nonce), and

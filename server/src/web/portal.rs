@@ -651,7 +651,7 @@ impl Backend for Portal {
         id: &str,
     ) -> Result<Page<DocumentView>, AppError> {
         // Hidden and missing are the same answer. The list views read only
-        // metadata; the one body this page shows is read here (issue 10).
+        // metadata; the one body this page shows is read here.
         let (v, data) = self
             .read(headers, "document", Some(id), async |v: &Viewing| {
                 let records = self.records(v).await?;

@@ -1,4 +1,4 @@
-//! The audit trail (issue 9, item 6): every read, every denied or missing
+//! The audit trail: every read, every denied or missing
 //! read, sign-in, sign-out, the choice of subject and its automatic drop,
 //! each with the session (a hash prefix) and the client address; and the
 //! page "Use of my information in this service", which shows a person

@@ -1,4 +1,4 @@
-//! Faults (issue 12, item 3): the database goes away and comes back; an
+//! Faults: the database goes away and comes back; an
 //! import killed at any moment; imports side by side and while pages are
 //! read; health and readiness; the command line.
 
@@ -553,7 +553,7 @@ async fn sigterm_lets_the_request_in_flight_finish_then_exits() {
     assert!(status.success(), "{status}");
 }
 
-/// A SQLite store on a disk that fills up (issue 12, item 3). SQLite keeps
+/// A SQLite store on a disk that fills up. SQLite keeps
 /// its file open and its pages cached, so a file made unreadable under a
 /// running portal goes unseen until a read misses the cache (and root, who
 /// runs the tests, ignores file modes); a full disk is the fault that shows

@@ -1,4 +1,4 @@
-//! The page frame and the language (issue 11): whose records a page names,
+//! The page frame and the language: whose records a page names,
 //! the language chosen in the header (kept for the person and in a cookie),
 //! the browser's language before anyone signs in, the frame on 404 pages,
 //! titles with the site's name, breadcrumbs and the legend of "New".
@@ -109,7 +109,7 @@ async fn a_bad_language_or_a_way_back_off_the_site_is_refused_or_ignored() {
             .await;
         assert_eq!(res.headers()["location"], to, "{back}");
     }
-    // Without the form token: refused (issue 9).
+    // Without the form token: refused.
     let res = c
         .post(format!("{}/auth/language", s.base))
         .form(&[("lang", "sv"), ("back", "/")])

@@ -1,4 +1,4 @@
-//! The fuzzers' corpora as regression tests (issue 12, item 5): every input
+//! The fuzzers' corpora as regression tests: every input
 //! `cargo fuzz` kept (`fuzz/corpus/`), and every crash it ever found
 //! (`fuzz/regressions/`, none so far), decoded by the very functions the fuzz
 //! targets call (`portal_server::inputs`): nothing panics.

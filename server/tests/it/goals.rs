@@ -1,4 +1,4 @@
-//! "My goals" (issue 11, item 8): the AVAIN goals of the client plans a
+//! "My goals": the AVAIN goals of the client plans a
 //! viewer may see, across the evaluations; a withheld plan feeds nothing.
 
 use crate::common::*;

@@ -218,8 +218,8 @@ async fn two_children_of_the_same_name_the_chosen_one_is_selected() {
     assert_eq!(children.len(), 2);
     assert!(children.iter().all(|(_, name)| name == "Emma Nieminen"));
     assert_eq!(selected_keys(&page), [""], "own records at first");
-    // Keys are bound to the session's token, which changes with each choice
-    // (issue 9): each choice is made from the page as it is now.
+    // Keys are bound to the session's token, which changes with each choice:
+    // each choice is made from the page as it is now.
     for i in 0..2 {
         let page = s.get(&c, "/").await.body;
         let key = choices(&page)[i].0.clone();

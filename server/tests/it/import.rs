@@ -600,7 +600,7 @@ async fn cached_records_follow_an_import_by_any_process() {
     assert_eq!(title(&b).await, "Decision, corrected");
 }
 
-/// AVAIN (issue 11, item 8): the structured block of a client plan, each
+/// AVAIN: the structured block of a client plan, each
 /// field checked like every other.
 #[tokio::test]
 async fn an_avain_block_is_checked_field_by_field() {

@@ -75,7 +75,7 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
         let newest = model::doc(a, &d.id);
         match exp.documents.get(&d.id) {
             None => {
-                // AVAIN (issue 11, item 8): a withheld plan's goals and factors.
+                // AVAIN: a withheld plan's goals and factors.
                 for (text, what) in avain_words(d) {
                     out.push((text, format!("{what} of hidden {}", d.id)));
                 }
@@ -149,7 +149,7 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
         let c = s.login(&viewer.id).await;
         let front = s.get(&c, "/").await.body;
         // A child by its place in the choice: its key changes with the
-        // session's token at every choice (issue 9).
+        // session's token at every choice.
         let mut subjects: Vec<(String, Option<usize>)> = vec![(viewer.id.clone(), None)];
         let keys: Vec<String> = crate::common::choices(&front)
             .into_iter()
@@ -201,7 +201,7 @@ async fn scan(s: &TestServer, a: &Archive, seed: u64) {
                 s.server_fn(&c, "viewer", &[]).await.body,
             ));
             bodies.push(("/disclosures".into(), s.get(&c, "/disclosures").await.body));
-            // "My goals": only shown plans feed it (issue 11, item 8).
+            // "My goals": only shown plans feed it.
             let goals = s.get(&c, "/goals").await;
             assert_eq!(goals.status, 200, "seed {seed}: /goals");
             bodies.push(("/goals".into(), goals.body));

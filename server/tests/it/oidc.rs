@@ -1,5 +1,5 @@
-//! Sign-in through OpenID Connect against a provider that can misbehave
-//! (issue 9, item 4): a small provider in this test binary that issues
+//! Sign-in through OpenID Connect against a provider that can misbehave:
+//! a small provider in this test binary that issues
 //! codes and signed ID tokens (RS256) and can be told to get one thing
 //! wrong. The happy path against a real, certified provider
 //! (`oidc-provider`) is the browser test `end2end/tests/oidc.spec.ts`.

@@ -1,4 +1,4 @@
-//! Two portal processes on one database (issue 10): sessions, the audit
+//! Two portal processes on one database: sessions, the audit
 //! trail and the cache's import generation live in the database, so a
 //! citizen's requests may land on either process. On the PostgreSQL run
 //! (`PORTAL_TEST_POSTGRES`) the database is PostgreSQL; otherwise both

@@ -1,4 +1,4 @@
-//! Sessions, form tokens and the sign-in limit (issue 9, items 3 and 5):
+//! Sessions, form tokens and the sign-in limit:
 //! a new token at sign-in and at every change of subject, the idle and
 //! absolute timeouts, the limit of sessions per person, pruning, the form
 //! token on every form, and the rate of sign-in attempts.

@@ -260,7 +260,7 @@ async fn a_read_that_cannot_be_audited_is_not_answered() {
 
 #[tokio::test]
 async fn the_test_identification_list_is_searched_and_paged_on_the_server() {
-    // Issue 10: the list may hold 100 000 persons; the page sends one page.
+    // The list may hold 100 000 persons; the page sends one page.
     let s = phase2().await;
     let c = s.client();
     let all = s.server_fn(&c, "test-persons", &[]).await;
@@ -290,7 +290,7 @@ async fn the_test_identification_list_is_searched_and_paged_on_the_server() {
 
 #[tokio::test]
 async fn bad_server_function_input_answers_400_with_the_portals_own_error() {
-    // Issue 9 item 7: input that does not decode was answered 500.
+    // Input that does not decode was once answered 500.
     let s = phase2().await;
     let c = s.login(AINO).await;
     for (name, form) in [

@@ -626,7 +626,7 @@ pub fn archive(seed: u64) -> Archive {
                         body: body(&format!("{tag}-{d}-v{v}-att{a}")),
                     })
                     .collect(),
-                // AVAIN on client plans (issue 11, item 8): words that say
+                // AVAIN on client plans: words that say
                 // whose they are, for the leak scan.
                 avain: client_plan.then(|| Avain {
                     goals: vec![AvainGoal {
