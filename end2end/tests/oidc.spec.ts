@@ -7,6 +7,11 @@ import { hydrated, people } from "./helpers";
 const PORTAL = process.env.OIDC_PORTAL_URL ?? "http://127.0.0.1:3004";
 const PROVIDER = process.env.OIDC_PROVIDER_URL ?? "http://127.0.0.1:3005";
 
+// This walk crosses two servers and a browser's cache clearing; it once
+// failed once on a CI machine and never here in 26 runs. One retry, and
+// Playwright reports it as flaky rather than hiding it.
+test.describe.configure({ retries: 1 });
+
 /** The provider's page imports a web font; this machine has no network. */
 async function offline(page: Page) {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
@@ -57,6 +62,8 @@ test("OIDC: sign in at the provider, act for a child, sign out here and there", 
   await expect(page).toHaveURL(`${PORTAL}/login`);
   // Signed out at the provider too: signing in again asks for the login.
   await page.getByTestId("oidc-sign-in").click();
+  // The address first: on failure it says where the browser ended up.
+  await expect(page).toHaveURL(new RegExp(`^${PROVIDER}/interaction/`));
   await expect(page.locator('input[name="login"]')).toBeVisible();
 });
 
