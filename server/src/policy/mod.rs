@@ -314,10 +314,6 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     if matches!(doc.group, DocumentGroup::Old | DocumentGroup::Phase1) {
         return Verdict::Hidden(Hidden::OldOrPhase1Group);
     }
-    // R-AUTO-5
-    if view.phase == Phase::One && doc.group == DocumentGroup::JournalEntry {
-        return Verdict::Hidden(Hidden::JournalEntryInPhase1);
-    }
     // R-TASK-2
     if active_period_over(case, view.today) {
         return Verdict::Hidden(Hidden::ActivePeriodOver);
@@ -341,6 +337,19 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
         if withheld_from_guardians {
             return Verdict::Hidden(Hidden::WithheldFromGuardians);
         }
+    }
+    // R-AUTO-5, R-INFO-6: a phase-1 journal entry is never shown; a worker's
+    // own restriction on it (delay or special content, the document's or its
+    // case's) still calls for the information text (L7668–7676). After the
+    // guardian-only checks, for the reason given above (R-INFO-4).
+    if view.phase == Phase::One && doc.group == DocumentGroup::JournalEntry {
+        if effective_delay(doc, case).is_some_and(|d| d > view.today) {
+            return Verdict::Hidden(Hidden::Delayed);
+        }
+        if doc.special_content || case.special_content {
+            return Verdict::Hidden(Hidden::SpecialContent);
+        }
+        return Verdict::Hidden(Hidden::JournalEntryInPhase1);
     }
     // R-AUTO-2: by social service or by a specific type of parentage investigation.
     if codes::PARENTAGE
@@ -383,6 +392,10 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
     if doc.special_content || case.special_content {
         return Verdict::Hidden(Hidden::SpecialContent);
     }
+    // R-DELAY-4: "the delay has ended" only of a document that was withheld:
+    // its delay date was later than the day it reached the archive.
+    let stored = date_of(doc.stored_at);
+    let was_withheld = |until: Option<NaiveDate>| until.is_some_and(|d| d > stored);
     // R-TASK-6, R-GUARD-14: only a minor reading their own records is told.
     let minor_own = view.role == Role::Own && is_minor_on(view.subject.birth_date, view.today);
     // R-DELAY-3, R-SPECIAL-3, R-GUARD-10: attachments withheld on their own.
@@ -400,8 +413,8 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
         }
         attachments.push(ShownAttachment {
             index,
-            // R-DELAY-4 (L8308–8311): the attachment's own delay has ended.
-            delay_ended: a.delay_until.is_some(),
+            // R-DELAY-4 (L8308–8314): the attachment's own delay has ended.
+            delay_ended: was_withheld(a.delay_until),
             withheld_from_guardians: minor_own && guardian_code,
         });
     }
@@ -410,7 +423,7 @@ pub fn decide(view: &View<'_>, facts: &DocFacts<'_>) -> Verdict {
         restricted_attachments,
         attachments,
         // R-DELAY-4
-        delay_ended: delay.is_some(),
+        delay_ended: was_withheld(delay),
         shared,
         withheld_from_guardians: minor_own && withheld_from_guardians,
     })

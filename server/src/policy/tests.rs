@@ -447,6 +447,30 @@ fn r_auto_5_journal_entries_hidden_in_phase_1_only() {
 }
 
 #[test]
+fn r_info_6_a_workers_restriction_on_a_phase_1_journal_entry_calls_for_the_text() {
+    let mut x = doc(&["adult"]);
+    x.group = DocumentGroup::JournalEntry;
+    let plain = adult().phase1().hidden(&x, &case());
+    assert!(
+        !plain.calls_for_info_text(),
+        "R-INFO-2: not being shown alone"
+    );
+    x.delay_until = Some(d("2027-01-01"));
+    assert!(adult().phase1().hidden(&x, &case()).calls_for_info_text());
+    x.delay_until = None;
+    x.special_content = true;
+    assert!(adult().phase1().hidden(&x, &case()).calls_for_info_text());
+    // The case's restriction is the worker's too (case-specific, L7670).
+    let mut k = case();
+    k.special_content = true;
+    x.special_content = false;
+    assert!(adult().phase1().hidden(&x, &k).calls_for_info_text());
+    // A delay that has ended restricts nothing.
+    x.delay_until = Some(d("2026-01-01"));
+    assert!(!adult().phase1().hidden(&x, &case()).calls_for_info_text());
+}
+
+#[test]
 fn r_auto_6_shared_case_documents_hidden_in_phase_1_only() {
     let x = doc(&["adult", "partner"]);
     assert_eq!(
@@ -636,6 +660,27 @@ fn r_delay_4_ended_delay_is_announced() {
     x.delay_until = Some(d("2026-01-01"));
     assert!(adult().shown(&x, &case()).delay_ended);
     assert!(!adult().shown(&doc(&["adult"]), &case()).delay_ended);
+}
+
+#[test]
+fn r_delay_4_no_notice_of_a_delay_that_withheld_nothing() {
+    // Drawn up and stored after its case's delay date: never withheld.
+    let mut k = case();
+    k.delay_until = Some(d("2025-01-01"));
+    assert!(!adult().shown(&doc(&["adult"]), &k).delay_ended);
+    // Its own date, on the day it was stored: shown at once, nothing to tell.
+    let mut x = doc(&["adult"]);
+    x.delay_until = Some(d("2025-01-10"));
+    assert!(!adult().shown(&x, &case()).delay_ended);
+    // One day later: withheld for a day, then told.
+    x.delay_until = Some(d("2025-01-11"));
+    assert!(adult().shown(&x, &case()).delay_ended);
+    // The same for an attachment.
+    let mut y = doc(&["adult"]);
+    let mut early = attachment("early");
+    early.delay_until = Some(d("2025-01-01"));
+    y.attachments = vec![early];
+    assert!(!adult().shown(&y, &case()).attachments[0].delay_ended);
 }
 
 #[test]

@@ -145,6 +145,43 @@ async fn r_info_1_info_text_when_documents_are_restricted() {
 }
 
 #[tokio::test]
+async fn r_info_1_the_text_is_shown_in_full_on_every_visit_not_folded() {
+    let s = phase2().await;
+    for visit in ["first", "second"] {
+        let c = s.login(AINO).await;
+        let page = s.get(&c, "/").await.body;
+        let at = page.find("data-testid=\"info-text\"").expect(visit);
+        let start = page[..at].rfind('<').expect(visit);
+        assert!(
+            page[start..].starts_with("<section"),
+            "{visit} visit: {}",
+            &page[start..at]
+        );
+        assert!(!page.contains("<details"), "{visit} visit: nothing folded");
+        assert!(page.contains("11 §"), "{visit} visit: the text itself");
+    }
+}
+
+#[tokio::test]
+async fn r_info_6_a_restricted_phase_1_journal_entry_calls_for_the_text() {
+    // Eino's only restriction-free phase-1 view shows no text (R-INFO-2);
+    // the same entry under a worker's delay calls for it.
+    let mut a = portal_server::archive::parse(portal_server::demo::DEMO_ARCHIVE).unwrap();
+    let entry = a
+        .documents
+        .iter_mut()
+        .find(|d| d.title == "Asiakaskertomus: muutto palvelutaloon")
+        .unwrap();
+    entry.delay_until = Some("2027-06-01".parse().unwrap());
+    entry.restriction_reasons = vec![1.try_into().unwrap()];
+    let s = start_with(Some(a), Phase::One, "2026-11-23").await;
+    let c = s.login(EINO).await;
+    let page = s.get(&c, "/").await.body;
+    assert!(!page.contains("Asiakaskertomus: muutto palvelutaloon"));
+    assert!(page.contains("data-testid=\"info-text\""), "R-INFO-6");
+}
+
+#[tokio::test]
 async fn r_info_2_no_info_text_for_journal_entries_in_phase_1() {
     let s = start(Phase::One, "2026-11-23").await;
     let c = s.login(EINO).await;

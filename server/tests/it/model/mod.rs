@@ -318,14 +318,6 @@ fn judge(
     if matches!(d.group, DocumentGroup::Old | DocumentGroup::Phase1) {
         return Outcome::Absent;
     }
-    // R-AUTO-5. L7796–7808: journal entries are not shown in MittKanta's
-    // first phase; "arkivet inte returnerar handlingar vars handlingsgrupp är
-    // anteckning i klientjournalen" (filtered on the document group).
-    // R-INFO-2. L7674–7676: "Informationstexten om att journalanteckningar
-    // inte visas syns inte heller" (no info text for journal entries).
-    if phase == Phase::One && d.group == DocumentGroup::JournalEntry {
-        return Outcome::Absent;
-    }
     // R-TASK-2. L7725–7727: shown "som standard ... lika länge som den
     // fastställda tiden för handlingarnas aktiva användning ... (se kapitel
     // 11.3.1)" (as long as the active-use period); L29193–29195: "15 år, och
@@ -374,6 +366,39 @@ fn judge(
     // och vårdnadshavarens gemensamma ärende ... Dessa handlingar visas för
     // vårdnadshavaren ... eftersom han eller hon har antecknats som klient"
     // — a guardian who is a client of the document sees it whatever its code.)
+
+    // R-DELAY-1/2. L8304–8308: the field holds "det datum från vilket
+    // handlingen får visas" (the date FROM which it may be shown): shown on
+    // that day; table 5.5.1 rows 1–2: not returned "om datumet för
+    // fördröjningen är i framtiden" (if the date is in the future).
+    // L8332–8334: the case's date "ärvs i alla handlingar som hör till
+    // ärendet" (is inherited by every document of the case). L8300–8302:
+    // delayed "på samma sätt även för den som uträttar ärenden för någon
+    // annans räkning" (likewise for a proxy).
+    let effective_delay = d.delay_until.max(k.delay_until);
+    let delayed = effective_delay.is_some_and(|x| x > today);
+    // R-SPECIAL-1/2. L8375–8379: "Inga uppgifter kommer att visas ... Handlingen
+    // visas inte heller för den som uträttar ärenden för någon annans räkning"
+    // (nothing shown, to the client or a proxy). L8422–8426: the case's flag
+    // "ärvs i alla handlingar som hör till ärendet"; table 5.5.1 row 4: the
+    // archive "Returnerar inte handlingar som fogas till ärendet".
+    let special = d.special_content || k.special_content;
+
+    // R-AUTO-5. L7796–7808: journal entries are not shown in MittKanta's
+    // first phase; "arkivet inte returnerar handlingar vars handlingsgrupp är
+    // anteckning i klientjournalen" (filtered on the document group).
+    // R-INFO-2. L7674–7676: "Informationstexten om att journalanteckningar
+    // inte visas syns inte heller" (that they are not shown calls for no
+    // text). R-INFO-6. L7668–7672: the text is shown "när arbetstagaren gör
+    // ärende- eller handlingsspecifika begränsningar" — a worker's delay or
+    // special content on the entry (or its case) still calls for it.
+    if phase == Phase::One && d.group == DocumentGroup::JournalEntry {
+        return if delayed || special {
+            Outcome::Restricted
+        } else {
+            Outcome::Absent
+        };
+    }
 
     // --- Restrictions that call for the information text (R-INFO-1). ---
     // L7668–7672: "Denna informationstext visas både när klientdatasystemet
@@ -438,27 +463,12 @@ fn judge(
     // handlingar i vilkas metadata adoptionsrådgivning har antecknats som
     // socialservice" (adoption counselling by social service).
     let r_auto_7 = phase == Phase::One && in_list(&d.social_services, "adoption_counselling");
-    // R-DELAY-1/2. L8304–8308: the field holds "det datum från vilket
-    // handlingen får visas" (the date FROM which it may be shown): shown on
-    // that day; table 5.5.1 rows 1–2: not returned "om datumet för
-    // fördröjningen är i framtiden" (if the date is in the future).
-    // L8332–8334: the case's date "ärvs i alla handlingar som hör till
-    // ärendet" (is inherited by every document of the case). L8300–8302:
-    // delayed "på samma sätt även för den som uträttar ärenden för någon
-    // annans räkning" (likewise for a proxy).
-    let effective_delay = d.delay_until.max(k.delay_until);
-    let delayed = effective_delay.is_some_and(|x| x > today);
-    // R-SPECIAL-1/2. L8375–8379: "Inga uppgifter kommer att visas ... Handlingen
-    // visas inte heller för den som uträttar ärenden för någon annans räkning"
-    // (nothing shown, to the client or a proxy). L8422–8426: the case's flag
-    // "ärvs i alla handlingar som hör till ärendet"; table 5.5.1 row 4: the
-    // archive "Returnerar inte handlingar som fogas till ärendet".
-    let special = d.special_content || k.special_content;
     if r_auto_2 || r_auto_3 || r_auto_4 || r_auto_6 || r_auto_7 || r_auto_8 || delayed || special {
         return Outcome::Restricted;
     }
 
     // --- Attachments. ---
+    let stored = helsinki_date(d.stored_at);
     let mut attachments = Vec::new();
     let mut attachment_restricted = false;
     let mut attachment_delay_ended = Vec::new();
@@ -479,8 +489,10 @@ fn judge(
             attachment_restricted = true;
             continue;
         }
-        // R-DELAY-4 (attachments, team decision, extrapolated from L8308–8311).
-        if at.delay_until.is_some_and(|x| x <= today) {
+        // R-DELAY-4 (attachments, L8312–8314: an attachment may be delayed
+        // on its own; the notice extrapolated from L8308–8311). Only if the
+        // delay ran past the day the document was stored: it was withheld.
+        if at.delay_until.is_some_and(|x| x <= today && x > stored) {
             attachment_delay_ended.push(at.id.clone());
         }
         attachments.push(at.id.clone());
@@ -493,7 +505,10 @@ fn judge(
         // visas handlingen ... och i samband med den visas information om att
         // fördröjningen av handlingen har upphört" (when the delay ends the
         // document is shown with a notice that its delay has ended).
-        delay_ended: effective_delay.is_some_and(|x| x <= today),
+        // Told only of a document that was withheld: the delay date was
+        // later than the day it reached the archive (a document drawn up
+        // after its case's delay ended was never delayed at all).
+        delay_ended: effective_delay.is_some_and(|x| x <= today && x > stored),
         withheld_from_guardians,
     }
 }
