@@ -85,9 +85,9 @@ pub fn Loading() -> impl IntoView {
     view! { <p class="loading" aria-live="polite">{lang().t().loading}</p> }
 }
 
-/// The information text of R-INFO-1, under a heading, open on a person's
-/// first visit and folded after (a `<details>`: keyboard and screen
-/// readers know it). Acting for a child, it speaks of the child.
+/// The information text of R-INFO-1, under a heading, always in full:
+/// MittKanta "visar … följande informationstext" (L7660), it does not offer
+/// it behind a click. Acting for a child, it speaks of the child.
 #[component]
 pub fn InfoText() -> impl IntoView {
     let l = lang();
@@ -96,12 +96,11 @@ pub fn InfoText() -> impl IntoView {
         Some(name) => l.about("info_text_for", &name),
         None => t.info_text.to_string(),
     };
-    let open = frame().viewer.is_none_or(|v| v.first_visit);
     view! {
-        <details class="info-text" data-testid="info-text" open=open>
-            <summary><h2>{t.info_heading}</h2></summary>
+        <section class="info-text" data-testid="info-text" aria-labelledby="info-heading">
+            <h2 id="info-heading">{t.info_heading}</h2>
             <p>{text}</p>
-        </details>
+        </section>
     }
 }
 

@@ -494,6 +494,15 @@ mod tests {
     }
 
     #[test]
+    fn r_info_5_the_standing_note_says_drawn_up_before() {
+        // L7770–7774 "som har upprättats innan": drawn up, not stored
+        // (old documents are archived after joining, L20423–20427).
+        assert!(Lang::Fi.t().standing_note.contains("laadittu ennen"));
+        assert!(Lang::Sv.t().standing_note.contains("upprättats innan"));
+        assert!(Lang::En.t().standing_note.contains("drawn up before"));
+    }
+
+    #[test]
     fn languages_by_code() {
         assert_eq!(Lang::from_code("sv-FI"), Some(Lang::Sv));
         assert_eq!(Lang::from_code("EN"), Some(Lang::En));

@@ -19,9 +19,6 @@ pub struct ViewerInfo {
     pub test_identification: bool,
     /// The token every form of the page carries (CSRF).
     pub form_token: String,
-    /// The person's first sign-in here: the information text opens.
-    #[serde(default)]
-    pub first_visit: bool,
 }
 
 /// The frame of every page: its language and, when someone is signed in,

@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `PORTAL_DATABASE_URL` | `sqlite://portal.db` | the store |
 //! | `PORTAL_AUTH` | `off` | `off` = no way in (until real sign-in is configured); `test` = the passwordless test identification: only with a loopback listener and `PORTAL_PUBLIC_URL` and no `PORTAL_CLIENT_IP_HEADER`; its requests from any other address answer 404 |
-//! | `PORTAL_PHASE` | `2` | MittKanta phase, 1 or 2 |
+//! | `PORTAL_PHASE` | `1` | MittKanta phase, 1 or 2 |
 //! | `PORTAL_TODAY` | (the Finnish date) | fixed "today" (`YYYY-MM-DD`), for tests and demos |
 //! | `PORTAL_DEMO` | `true` | load the demo archive into an empty store on start |
 //! | `PORTAL_SECURE_COOKIES` | `true` | a `Secure`, `__Host-` session cookie; `false` only with a loopback listener and `PORTAL_PUBLIC_URL` (the demo) |

@@ -539,7 +539,6 @@ impl Portal {
                 .collect(),
             test_identification: self.config.auth == AuthMode::Test,
             form_token: self.form_token(headers),
-            first_visit: v.session.previous_login.is_none(),
         })
     }
 
