@@ -213,6 +213,8 @@ texts! {
     back_to_front,
     author,
     signatures,
+    signature_registration_number,
+    signature_method,
     correction,
     corrected_by,
     reason,
@@ -393,6 +395,18 @@ pub fn social_service(code: &str, lang: Lang) -> String {
     }
 }
 
+/// How a signer identified (`codes::AUTHENTICATION_METHOD`'s words), in
+/// words: `sign-method-` and the word; an unknown word as it is.
+pub const SIGNATURE_METHODS: [&str; 1] = ["strong_electronic"];
+
+pub fn signature_method(word: &str, lang: Lang) -> String {
+    if SIGNATURE_METHODS.contains(&word) {
+        lang.message(&format!("sign-method-{word}"))
+    } else {
+        word.replace('_', " ")
+    }
+}
+
 /// The messages that take arguments (and so are not fields of [`Texts`]).
 pub const ARGUMENT_MESSAGES: &[&str] = &[
     "documents",
@@ -418,6 +432,7 @@ mod tests {
         let mut ids: Vec<String> = Texts::IDS.iter().map(|s| s.to_string()).collect();
         ids.extend(ARGUMENT_MESSAGES.iter().map(|s| s.to_string()));
         ids.extend(SOCIAL_SERVICES.iter().map(|c| format!("service-{c}")));
+        ids.extend(SIGNATURE_METHODS.iter().map(|c| format!("sign-method-{c}")));
         ids.extend((1..=AVAIN_SERVICES).map(|n| format!("avain-service-{n}")));
         ids.extend(
             crate::tasks::SERVICE_TASKS

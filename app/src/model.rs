@@ -410,6 +410,10 @@ pub struct DisclosuresPage {
 pub struct SignatureView {
     pub name: String,
     pub role: Option<String>,
+    /// R-SIGN-2: digits only; never an identity code.
+    pub registration_number: Option<String>,
+    /// The identification method's word (`i18n::signature_method`).
+    pub method: String,
     pub signed_at: String,
 }
 

@@ -40,6 +40,10 @@ next = Next
 back_to_front = Front page
 author = Author
 signatures = Signatures
+signature_registration_number = Registration number
+signature_method = Identification method
+## R-SIGN-2: how the signer identified (KanTa-palvelut - Tunnistautumistapa).
+sign-method-strong_electronic = Social and health care professional’s certificate card
 correction = Correction
 corrected_by = Corrected by
 reason = Reason

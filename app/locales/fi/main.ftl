@@ -40,6 +40,10 @@ next = Seuraava
 back_to_front = Etusivulle
 author = Laatija
 signatures = Allekirjoitukset
+signature_registration_number = Rekisteröintinumero
+signature_method = Tunnistautumistapa
+## R-SIGN-2: how the signer identified (KanTa-palvelut - Tunnistautumistapa).
+sign-method-strong_electronic = Sosiaali- ja terveydenhuollon ammattihenkilön varmennekortti
 correction = Korjaus
 corrected_by = Korjaaja
 reason = Syy

@@ -40,6 +40,10 @@ next = Nästa
 back_to_front = Till första sidan
 author = Upprättad av
 signatures = Underskrifter
+signature_registration_number = Registreringsnummer
+signature_method = Identifieringssätt
+## R-SIGN-2: how the signer identified (KanTa-palvelut - Tunnistautumistapa).
+sign-method-strong_electronic = Yrkesutbildad persons certifikatkort inom social- och hälsovården
 correction = Korrigering
 corrected_by = Korrigerad av
 reason = Orsak

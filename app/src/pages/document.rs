@@ -132,9 +132,22 @@ fn Document(data: DocumentView) -> impl IntoView {
             {(!data.signatures.is_empty()).then(|| view! {
                 <section class="signatures">
                     <h2>{t.signatures}</h2>
+                    // R-SIGN-2: the signature data the metadata holds
+                    // (L24616-24632): name, title, registration number,
+                    // identification method and time.
                     <ul>
                         {data.signatures.into_iter().map(|s| view! {
-                            <li>{s.name} {s.role.map(|r| format!(", {r}"))} " – " {s.signed_at}</li>
+                            <li data-testid="signature">
+                                <span class="signer">{s.name} {s.role.map(|r| format!(", {r}"))}</span>
+                                <dl>
+                                    {s.registration_number.map(|r| view! {
+                                        <dt>{t.signature_registration_number}</dt><dd>{r}</dd>
+                                    })}
+                                    <dt>{t.signature_method}</dt>
+                                    <dd>{crate::i18n::signature_method(&s.method, l)}</dd>
+                                    <dt>{t.date}</dt><dd>{s.signed_at}</dd>
+                                </dl>
+                            </li>
                         }).collect_view()}
                     </ul>
                 </section>

@@ -398,6 +398,12 @@ pub struct Signature {
     pub name: String,
     #[serde(default)]
     pub role: Option<String>,
+    /// The signer's registration number as a social-welfare professional
+    /// (digits only). A private signer's personal identity code, which the
+    /// metadata carries in its place, is never kept (R-SIGN-2).
+    #[serde(default)]
+    pub registration_number: Option<String>,
+    /// How the signer identified: a word of `codes::AUTHENTICATION_METHOD`;
     /// `"system"` marks a system signature, which is never shown (R-SIGN-1).
     pub method: String,
     pub signed_at: DateTime<FixedOffset>,

@@ -442,7 +442,31 @@ fn document(c: &mut Check<'_>, path: String, d: &Document) {
     }
     for (j, s) in d.signatures.iter().enumerate() {
         c.non_empty(format!("{path}.signatures[{j}].name"), &s.name);
-        c.non_empty(format!("{path}.signatures[{j}].method"), &s.method);
+        let spath = format!("{path}.signatures[{j}]");
+        if s.method != crate::policy::codes::SYSTEM_SIGNATURE
+            && crate::codes::AUTHENTICATION_METHOD
+                .by_word(&s.method)
+                .is_none()
+        {
+            c.fail(
+                format!("{spath}.method"),
+                format!(
+                    "unknown identification method {:?}: \"system\" or a word of {} (archive-format.md)",
+                    s.method,
+                    crate::codes::AUTHENTICATION_METHOD.oid
+                ),
+            );
+        }
+        if let Some(r) = &s.registration_number {
+            // R-SIGN-2: a registration number is digits; anything else may be
+            // a personal identity code, which is never shown (L28954-28975).
+            if r.is_empty() || r.len() > 20 || !r.bytes().all(|b| b.is_ascii_digit()) {
+                c.fail(
+                    format!("{spath}.registration_number"),
+                    "must be 1 to 20 digits (a personal identity code is never given here)",
+                );
+            }
+        }
     }
     if let Some(k) = &d.correction {
         c.non_empty(format!("{path}.correction.corrector"), &k.corrector);

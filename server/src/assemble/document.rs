@@ -87,6 +87,8 @@ pub fn document_view(
             .map(|s| SignatureView {
                 name: s.name.clone(),
                 role: s.role.clone(),
+                registration_number: s.registration_number.clone(),
+                method: s.method.clone(),
                 signed_at: s
                     .signed_at
                     .with_timezone(&Helsinki)

@@ -673,6 +673,13 @@ fn signature(n: Node<'_, '_>, path: &str) -> Result<Signature, ReadError> {
         role: child(n, HL7FI, "signerRole")
             .map(text_of)
             .filter(|r| !r.is_empty()),
+        // R-SIGN-2: the element holds the professional's registration
+        // number, or a private signer's personal identity code (L28954-28975),
+        // which is never kept: only digits are a registration number.
+        registration_number: child(n, HL7FI, "assignedAuthorSigner")
+            .map(text_of)
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty() && r.len() <= 20 && r.bytes().all(|b| b.is_ascii_digit())),
         method,
         signed_at: ts_instant(value_attr(time, &tpath)?, &tpath)?,
     })

@@ -39,6 +39,28 @@ fn demo_cda_files_are_the_demo_written_as_cda() {
     }
 }
 
+/// R-SIGN-2: `ep2:assignedAuthorSigner` holds a registration number or, for a
+/// signer without one, a personal identity code, which is never kept.
+#[test]
+fn r_sign_2_a_signers_identity_code_is_never_kept() {
+    let a = demo();
+    let d = a
+        .documents
+        .iter()
+        .find(|d| d.signatures.iter().any(|s| s.registration_number.is_some()))
+        .unwrap();
+    let cda = write::document(&a, d).unwrap();
+    assert!(cda.contains("<ep2:assignedAuthorSigner>99900012345</ep2:assignedAuthorSigner>"));
+    let read_back = |text: &str| {
+        read::read(text.as_bytes()).unwrap().archive.documents[0].signatures[0]
+            .registration_number
+            .clone()
+    };
+    assert_eq!(read_back(&cda).as_deref(), Some("99900012345"));
+    let with_hetu = cda.replace(">99900012345<", ">010203A123Y<");
+    assert_eq!(read_back(&with_hetu), None);
+}
+
 /// Every record of the demo reads back from its CDA form as it was.
 #[test]
 fn every_demo_record_reads_back_as_written() {

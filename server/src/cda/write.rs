@@ -634,6 +634,13 @@ pub fn document(a: &Archive, d: &Document) -> Result<String, WriteError> {
     }
     for s in &d.signatures {
         out.push_str("<ep2:signature>");
+        if let Some(r) = &s.registration_number {
+            let _ = write!(
+                out,
+                "<ep2:assignedAuthorSigner>{}</ep2:assignedAuthorSigner>",
+                esc(r)
+            );
+        }
         out.push_str("<ep2:signer>");
         person_name(&mut out, "ep2:", &s.name);
         out.push_str("</ep2:signer>");

@@ -1307,12 +1307,14 @@ fn r_sign_1_system_signatures_are_not_shown() {
         Signature {
             name: "Liisa".into(),
             role: Some("Social worker".into()),
+            registration_number: None,
             method: "strong".into(),
             signed_at: t("2025-01-10T10:00:00+02:00"),
         },
         Signature {
             name: "System".into(),
             role: None,
+            registration_number: None,
             method: codes::SYSTEM_SIGNATURE.into(),
             signed_at: t("2025-01-10T10:00:00+02:00"),
         },
@@ -1321,6 +1323,24 @@ fn r_sign_1_system_signatures_are_not_shown() {
     let view = view_of(&x, &s);
     assert_eq!(view.signatures.len(), 1);
     assert_eq!(view.signatures[0].name, "Liisa");
+}
+
+#[test]
+fn r_sign_2_a_signature_shows_title_registration_number_method_and_time() {
+    let mut x = doc(&["adult"]);
+    x.signatures = vec![Signature {
+        name: "Liisa".into(),
+        role: Some("sosiaalityöntekijä".into()),
+        registration_number: Some("99900012345".into()),
+        method: "strong_electronic".into(),
+        signed_at: t("2025-07-10T07:30:00Z"),
+    }];
+    let s = adult().shown(&x, &case());
+    let v = &view_of(&x, &s).signatures[0];
+    assert_eq!(v.role.as_deref(), Some("sosiaalityöntekijä"));
+    assert_eq!(v.registration_number.as_deref(), Some("99900012345"));
+    assert_eq!(v.method, "strong_electronic");
+    assert_eq!(v.signed_at, "10.7.2025 10:30", "Finnish summer time");
 }
 
 #[test]

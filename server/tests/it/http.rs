@@ -514,6 +514,17 @@ async fn r_sign_1_signatures_without_system_signatures() {
         .body;
     assert!(page.contains("Kaisa Mattila"));
     assert!(!page.contains("Arkistopalvelu"));
+    // R-SIGN-2: registration number and identification method in words.
+    let sig = &page[page.find("data-testid=\"signature\"").expect("a signature")..];
+    let sig = &sig[..sig.find("</li>").expect("its end")];
+    assert!(
+        sig.contains("Rekisteröintinumero") && sig.contains("99900012345"),
+        "{sig}"
+    );
+    assert!(
+        sig.contains("Tunnistautumistapa") && sig.contains("ammattihenkilön varmennekortti"),
+        "{sig}"
+    );
 }
 
 #[tokio::test]

@@ -919,3 +919,31 @@ async fn storage_types_agree_with_the_national_table() {
     v["documents"][0]["social_services"] = json!(["no_such_service"]);
     refused(v, "documents[0].social_services[0]").await;
 }
+
+/// R-SIGN-2: a registration number is digits (a personal identity code is
+/// never given as one); the identification method is a coded word.
+#[tokio::test]
+async fn r_sign_2_signatures_carry_a_registration_number_and_a_coded_method() {
+    let signature = |reg: &str, method: &str| {
+        json!([{
+            "name": "Kaisa Mattila",
+            "role": "sosiaalityöntekijä",
+            "registration_number": reg,
+            "method": method,
+            "signed_at": "2025-01-20T10:15:00+02:00"
+        }])
+    };
+    let mut v = base();
+    v["documents"][0]["signatures"] = signature("99900012345", "strong_electronic");
+    let (s, _d) = store().await;
+    assert_eq!(import(&s, &v).await, Ok(6));
+    for (reg, method, path) in [
+        ("010203A123Y", "strong_electronic", "registration_number"),
+        ("", "strong_electronic", "registration_number"),
+        ("99900012345", "bank_codes", "method"),
+    ] {
+        let mut v = base();
+        v["documents"][0]["signatures"] = signature(reg, method);
+        refused(v, &format!("documents[0].signatures[0].{path}")).await;
+    }
+}

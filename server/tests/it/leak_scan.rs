@@ -1,11 +1,12 @@
 //! Leak scan: on random archives served over real HTTP, nothing of a
 //! document the reference model hides from a viewer (its id, any version's
-//! title or body, its attachments; the older versions and withheld attachments
-//! of shown documents; any restriction reason) appears in any response body
-//! that viewer gets (nor the disclosures of such a document, nor anyone who
-//! searched, R-DISC-2/3): SSR HTML with its hydration data, server-function JSON,
-//! file routes, error answers. A hidden id is answered byte for byte as a
-//! missing one (the per-response script nonce aside).
+//! title, body, attachments and signatures; the older versions and withheld
+//! attachments of shown documents; any restriction reason; any document's
+//! system signature) appears in any response body that viewer gets (nor the
+//! disclosures of such a document, nor anyone who searched, R-DISC-2/3): SSR
+//! HTML with its hydration data, server-function JSON, file routes, error
+//! answers. A hidden id is answered byte for byte as a missing one (the
+//! per-response script nonce aside).
 //!
 //! `LEAK_CASES` archives (default 6), first seed `LEAK_SEED` (default 1000).
 
@@ -73,6 +74,16 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
     let body_of = |title: &str| format!("BODY-{}", &title["TITLE-".len()..]);
     for d in &a.documents {
         let newest = model::doc(a, &d.id);
+        // R-SIGN-1: a system signature is never shown.
+        for s in d.signatures.iter().filter(|s| s.method == "system") {
+            out.push((s.name.clone(), format!("system signature of {}", d.id)));
+        }
+        // The signatures of a hidden document or an older version.
+        let signers = || {
+            d.signatures
+                .iter()
+                .flat_map(|s| std::iter::once(s.name.clone()).chain(s.registration_number.clone()))
+        };
         match exp.documents.get(&d.id) {
             None => {
                 // AVAIN: a withheld plan's goals and factors.
@@ -80,6 +91,9 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
                     out.push((text, format!("{what} of hidden {}", d.id)));
                 }
                 out.push((d.id.clone(), format!("hidden id {}", d.id)));
+                for s in signers() {
+                    out.push((s, format!("signature of hidden {}", d.id)));
+                }
                 out.push((d.title.clone(), format!("title of hidden {}", d.id)));
                 out.push((body_of(&d.title), format!("body of hidden {}", d.id)));
                 for at in &d.attachments {
@@ -94,6 +108,9 @@ fn needles(a: &Archive, exp: &model::Expected) -> Vec<(String, String)> {
                     }
                     // R-VERSION-1: earlier versions are never shown.
                     out.push((d.title.clone(), format!("older version of {}", d.id)));
+                    for s in signers() {
+                        out.push((s, format!("older signature of {}", d.id)));
+                    }
                     out.push((body_of(&d.title), format!("older body of {}", d.id)));
                     for at in &d.attachments {
                         out.push((at.title.clone(), format!("older attachment of {}", d.id)));

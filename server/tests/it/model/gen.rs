@@ -602,7 +602,34 @@ pub fn archive(seed: u64) -> Archive {
                 drawn_up,
                 stored_at: instant(r, drawn_up.unwrap_or(created)),
                 author: None,
-                signatures: vec![],
+                // R-SIGN-1/2: a professional's signature, shown with the
+                // document, and a system signature, never shown (made
+                // without drawing from `r`, so the rest of the archive is
+                // as it was).
+                signatures: vec![
+                    Signature {
+                        name: format!("SIGNER-{tag}-{d}-{v}"),
+                        role: Some("sosiaalityöntekijä".into()),
+                        registration_number: Some(format!("77{:05}{d:04}{v}", seed % 100_000)),
+                        method: "strong_electronic".into(),
+                        signed_at: created
+                            .and_hms_opt(10, 0, 0)
+                            .expect("a time")
+                            .and_utc()
+                            .fixed_offset(),
+                    },
+                    Signature {
+                        name: format!("SYSSIGNER-{tag}-{d}-{v}"),
+                        role: None,
+                        registration_number: None,
+                        method: "system".into(),
+                        signed_at: created
+                            .and_hms_opt(10, 0, 0)
+                            .expect("a time")
+                            .and_utc()
+                            .fixed_offset(),
+                    },
+                ],
                 correction: None,
                 delay_until,
                 special_content,
