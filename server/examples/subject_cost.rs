@@ -32,7 +32,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let e = portal_server::assemble::evaluate(&view, &records);
         let decide = t.elapsed();
         let t = Instant::now();
-        let page = portal_server::assemble::front_page(&e, &e.labels(None));
+        let page = portal_server::assemble::front_page(&e, &e.labels(None, app::i18n::Lang::Fi));
         let assemble = t.elapsed();
         println!(
             "round {round}: load {load:?}, policy over {} documents {decide:?}, front page {assemble:?} ({} groups)",

@@ -5,6 +5,7 @@
 //! document), then one of [`front_page`], [`task_page`] or [`document_view`].
 //! Everything the browser receives is built here from shown documents only.
 
+mod collate;
 mod disclosures;
 mod document;
 mod front;
@@ -72,10 +73,15 @@ impl<'r> Evaluated<'r> {
     }
 
     /// What summaries need, with the viewer's previous login (R-FRONT-3).
-    pub fn labels(&self, previous_login: Option<DateTime<Utc>>) -> Labels<'_> {
+    pub fn labels(
+        &self,
+        previous_login: Option<DateTime<Utc>>,
+        lang: app::i18n::Lang,
+    ) -> Labels<'_> {
         static NONE: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
         Labels {
             previous_login,
+            lang,
             organisations: self
                 .organisations
                 .unwrap_or_else(|| NONE.get_or_init(HashMap::new)),
@@ -88,6 +94,8 @@ impl<'r> Evaluated<'r> {
 #[derive(Debug, Clone, Copy)]
 pub struct Labels<'a> {
     pub previous_login: Option<DateTime<Utc>>,
+    /// The page's language, for alphabetical order (R-TASK-4).
+    pub lang: app::i18n::Lang,
     pub organisations: &'a HashMap<String, String>,
 }
 

@@ -2,6 +2,7 @@
 
 use app::model::{date_search_floor, SortKey, SortOrder, TaskPage, TaskQuery, PAGE_SIZE};
 
+use super::collate;
 use super::summary::{count, summary};
 use super::{Evaluated, Labels};
 use crate::archive::format::Document;
@@ -37,7 +38,9 @@ pub fn task_page(e: &Evaluated, task: &str, query: TaskQuery, labels: &Labels<'_
             }
         }
         SortKey::Name => {
-            docs.sort_by_cached_key(|(d, _)| (d.title.to_lowercase(), d.id.clone()));
+            docs.sort_by(|(a, _), (b, _)| {
+                collate::compare(labels.lang, &a.title, &b.title).then_with(|| a.id.cmp(&b.id))
+            });
             if query.order == SortOrder::Desc {
                 docs.reverse();
             }

@@ -76,6 +76,7 @@ fn many(n: u32) -> Evaluated<'static> {
 fn labels(orgs: &HashMap<String, String>) -> Labels<'_> {
     Labels {
         previous_login: None,
+        lang: app::i18n::Lang::Fi,
         organisations: orgs,
     }
 }
@@ -110,6 +111,7 @@ fn r_front_3_new_is_relative_to_the_previous_login() {
         &e,
         &Labels {
             previous_login: Some(previous),
+            lang: app::i18n::Lang::Fi,
             organisations: &orgs,
         },
     );
@@ -286,6 +288,33 @@ fn r_task_4_sorting_by_date_and_by_name_both_ways() {
         page(SortKey::Name, SortOrder::Desc),
         ["doc-002", "doc-001", "doc-003"]
     );
+}
+
+#[test]
+fn r_task_4_names_sort_in_the_alphabet_of_the_page_language() {
+    let e = evaluated(vec![
+        document(1, "2025-01-01", "Ärendeplan"),
+        document(2, "2025-02-01", "Åtgärdsplan"),
+        document(3, "2025-03-01", "Zonplan"),
+    ]);
+    let orgs = HashMap::new();
+    let q = TaskQuery {
+        sort: SortKey::Name,
+        order: SortOrder::Asc,
+        ..TaskQuery::default()
+    };
+    for lang in [app::i18n::Lang::Fi, app::i18n::Lang::Sv] {
+        let l = Labels {
+            lang,
+            ..labels(&orgs)
+        };
+        // z, å, ä (L7729-7731 "alfabetisk ordning").
+        assert_eq!(
+            ids(&task_page(&e, TASK, q.clone(), &l)),
+            ["doc-003", "doc-002", "doc-001"],
+            "{lang:?}"
+        );
+    }
 }
 
 #[test]

@@ -20,6 +20,7 @@ fn view_of(x: &Document, s: &Shown) -> app::model::DocumentView {
         &[],
         &crate::assemble::Labels {
             previous_login: None,
+            lang: app::i18n::Lang::Fi,
             organisations: &organisations,
         },
     )

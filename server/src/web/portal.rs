@@ -555,7 +555,7 @@ impl Portal {
             .read(headers, action, target, async |v: &Viewing| {
                 let records = self.records(v).await?;
                 let evaluated = self.evaluate(v, &records);
-                let labels = evaluated.labels(v.session.previous_login);
+                let labels = evaluated.labels(v.session.previous_login, v.lang());
                 assemble(&evaluated, &labels).ok_or(AppError::NotFound)
             })
             .await?;
@@ -662,7 +662,7 @@ impl Backend for Portal {
                     .body(&doc.id, doc.version, crate::store::MAIN_BODY)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                let labels = evaluated.labels(v.session.previous_login);
+                let labels = evaluated.labels(v.session.previous_login, v.lang());
                 let mut view =
                     assemble::document_view(&doc, shown, &evaluated.disclosures, &labels);
                 // Each shown attachment's size, from the stored lengths.

@@ -47,7 +47,7 @@ async fn pages(
         phase,
     };
     let e = assemble::evaluate(&view, &records);
-    let labels = e.labels(None);
+    let labels = e.labels(None, app::i18n::Lang::Fi);
     let mut out = serde_json::Map::new();
     out.insert(
         "front".into(),
