@@ -38,7 +38,7 @@ base="http://127.0.0.1:$port"
 if [[ " $stores " == *" postgres "* ]]; then
   # shellcheck source=../../.ci/postgres.sh
   source .ci/postgres.sh
-  PG_PORT=${BENCH_PG_PORT:-55433} PG_FSYNC=on pg_start
+  PG_PORT_FIXED=${BENCH_PG_PORT:-} PG_FSYNC=on pg_start
   trap pg_stop EXIT
 fi
 
