@@ -18,7 +18,16 @@ const roles: Role[] = [
   {
     role: "citizen",
     who: people.aino,
-    pages: ["/", "/tasks/2016:26", `/documents/${docId("A01")}`, "/disclosures", "/use-of-information", "/goals", "/no/such/page"],
+    pages: [
+      "/",
+      "/tasks/2016:26",
+      "/tasks/2016:26?from=2023-02-01&to=2023-02-02",
+      `/documents/${docId("A01")}`,
+      "/disclosures",
+      "/use-of-information",
+      "/goals",
+      "/no/such/page",
+    ],
   },
   {
     role: "guardian",
@@ -32,6 +41,7 @@ const roles: Role[] = [
     child: "Oskari Nieminen",
     pages: ["/", "/tasks/2016:24", "/disclosures", "/goals"],
   },
+  { role: "person without documents", who: people.riikka, pages: ["/", "/disclosures", "/use-of-information"] },
   { role: "minor", who: people.emma, pages: ["/", "/tasks/2016:10", `/documents/${docId("E04")}`] },
 ];
 

@@ -39,7 +39,7 @@ fn Front(data: Data) -> impl IntoView {
             <p class="goals-link"><a href="/goals" data-testid="goals-link">{t.goals_link}</a></p>
         })}
         {data.relationships.into_iter().map(|r| view! { <RelationshipCard r=r /> }).collect_view()}
-        {data.groups.is_empty().then(|| view! { <p>{t.no_documents}</p> })}
+        {data.groups.is_empty().then(|| view! { <NoDocuments /> })}
         <NewLegend show=any_new />
         {data.groups.into_iter().map(|g| {
             let heading = format!("task-{}", g.task.replace(':', "-"));
@@ -61,6 +61,24 @@ fn Front(data: Data) -> impl IntoView {
                 </section>
             }
         }).collect_view()}
+    }
+}
+
+/// Nothing to show: say so, say whom to ask, and point one who may act for
+/// a child to the child's records.
+#[component]
+fn NoDocuments() -> impl IntoView {
+    let t = lang().t();
+    let viewer = crate::components::frame().viewer;
+    let may_choose = viewer
+        .as_ref()
+        .is_some_and(|v| v.acting_for.is_none() && !v.children.is_empty());
+    view! {
+        <div class="empty" data-testid="empty">
+            <p><strong>{t.no_documents}</strong></p>
+            <p>{t.no_documents_why}</p>
+            {may_choose.then(|| view! { <p>{t.no_documents_choose_child}</p> })}
+        </div>
     }
 }
 

@@ -34,6 +34,7 @@ fn Task(data: TaskPage) -> impl IntoView {
     let t = l.t();
     let name = tasks::name(&data.task, l);
     let base = format!("/tasks/{}", encode_segment(&data.task));
+    let base_all = base.clone();
     let q = data.query.clone();
     let link = move |page: u32| {
         let mut q = q.clone();
@@ -99,32 +100,44 @@ fn Task(data: TaskPage) -> impl IntoView {
         <p class="count" data-testid="total">{l.documents(data.total)}</p>
         <StandingNote />
         <NewLegend show=any_new />
-        <table class="documents">
-            <thead>
-                <tr>
-                    <th scope="col">{c_name}</th>
-                    <th scope="col">{c_date}</th>
-                    <th scope="col">{c_att}</th>
-                    <th scope="col">{c_drawn}</th>
-                    <th scope="col">{c_service}</th>
-                    <th scope="col">{c_keeper}</th>
-                </tr>
-            </thead>
-            <tbody>
-                // On narrow screens each row is a card, each value labelled
-                // by its column's name (data-label).
-                {data.documents.into_iter().map(|d| view! {
-                    <tr data-doc=d.id.clone()>
-                        <td data-label=c_name><DocLink doc=d.clone() from=here.clone() /><DocNotices doc=d.clone() /></td>
-                        <td data-label=c_date><time datetime=d.date.to_string()>{date(d.date)}</time></td>
-                        <td data-label=c_att>{d.attachments}</td>
-                        <td data-label=c_drawn><time datetime=d.drawn_up.to_string()>{date(d.drawn_up)}</time></td>
-                        <td data-label=c_service>{d.social_services.iter().map(|s| service_name(s)).collect::<Vec<_>>().join(", ")}</td>
-                        <td data-label=c_keeper>{d.register_keeper.clone()}</td>
+        {if data.documents.is_empty() {
+            // A search that finds nothing says so, and the way back to all.
+            view! {
+                <div class="empty" data-testid="empty">
+                    <p><strong>{t.no_documents_found}</strong></p>
+                    <p><a href=base_all.clone()>{t.clear_search}</a></p>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+            <table class="documents">
+                <thead>
+                    <tr>
+                        <th scope="col">{c_name}</th>
+                        <th scope="col">{c_date}</th>
+                        <th scope="col">{c_att}</th>
+                        <th scope="col">{c_drawn}</th>
+                        <th scope="col">{c_service}</th>
+                        <th scope="col">{c_keeper}</th>
                     </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+                </thead>
+                <tbody>
+                    // On narrow screens each row is a card, each value labelled
+                    // by its column's name (data-label).
+                    {data.documents.into_iter().map(|d| view! {
+                        <tr data-doc=d.id.clone()>
+                            <td data-label=c_name><DocLink doc=d.clone() from=here.clone() /><DocNotices doc=d.clone() /></td>
+                            <td data-label=c_date><time datetime=d.date.to_string()>{date(d.date)}</time></td>
+                            <td data-label=c_att>{d.attachments}</td>
+                            <td data-label=c_drawn><time datetime=d.drawn_up.to_string()>{date(d.drawn_up)}</time></td>
+                            <td data-label=c_service>{d.social_services.iter().map(|s| service_name(s)).collect::<Vec<_>>().join(", ")}</td>
+                            <td data-label=c_keeper>{d.register_keeper.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            }.into_any()
+        }}
         {(data.pages > 1).then(|| view! {
             <nav class="pages" aria-label=t.page>
                 {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>{t.previous}</a> })}

@@ -869,3 +869,74 @@ async fn r_front_6_a_newer_relationship_version_naming_another_client_takes_it()
     let juha = s.login(JUHA).await;
     assert!(s.get(&juha, "/").await.body.contains("Johanna Lehto"));
 }
+
+/// The text inside the page's empty-state block, if it has one.
+fn empty_state(html: &str) -> Option<String> {
+    let start = html.find("data-testid=\"empty\"")?;
+    let rest = html.get(start..)?;
+    let end = rest.find("</div>")?;
+    Some(visible_text(rest.get(..end)?))
+}
+
+#[tokio::test]
+async fn empty_states_a_front_page_without_documents_says_so_and_whom_to_ask() {
+    let s = phase2().await;
+    // Marja Laine has no documents of her own and may act for no one.
+    let c = s.login("080880-9629").await;
+    let page = s.get(&c, "/").await;
+    assert_eq!(page.status, 200);
+    let text = empty_state(&page.body).expect("an empty state on the front page");
+    assert!(text.contains("Tässä palvelussa ei ole näytettäviä asiakirjoja."));
+    assert!(text.contains("sosiaalihuollon yksiköltä"), "{text}");
+    assert!(!text.contains("lapsen tietoja"), "{text}");
+    for (lang, words) in [
+        ("sv", "Det finns inga handlingar att visa"),
+        ("en", "There are no documents to show"),
+    ] {
+        let to = s
+            .post_form(&c, "/auth/language", &[("lang", lang), ("back", "/")])
+            .await;
+        assert_eq!(to.status().as_u16(), 303);
+        let text = empty_state(&s.get(&c, "/").await.body).expect("empty state");
+        assert!(text.contains(words), "{lang}: {text}");
+    }
+    // One with documents gets no empty state.
+    let aino = s.login(AINO).await;
+    assert_eq!(empty_state(&s.get(&aino, "/").await.body), None);
+}
+
+#[tokio::test]
+async fn empty_states_one_who_may_act_for_a_child_is_pointed_to_the_childs_records() {
+    let s = phase2().await;
+    // Riikka Salo holds an information right for Oskari and has no
+    // documents of her own.
+    let c = s.login("070762-984W").await;
+    let text = empty_state(&s.get(&c, "/").await.body).expect("empty state");
+    assert!(text.contains("lapsen tietoja"), "{text}");
+    assert!(text.contains("Kenen tietoja katselet?"), "{text}");
+}
+
+#[tokio::test]
+async fn empty_states_a_task_search_that_finds_nothing_says_so_and_links_back() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, "/tasks/2016:26?from=2023-02-01&to=2023-02-02")
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(table_docs(&page.body).is_empty());
+    assert!(!page.body.contains("<table"), "no empty table");
+    let text = empty_state(&page.body).expect("empty state in the task view");
+    assert!(
+        text.contains("Hakuehdoilla ei löytynyt asiakirjoja."),
+        "{text}"
+    );
+    assert!(
+        page.body.contains("href=\"/tasks/2016%3A26\""),
+        "a link to all"
+    );
+    // A search that finds documents shows them and no empty state.
+    let page = s.get(&c, "/tasks/2016:26").await.body;
+    assert_eq!(empty_state(&page), None);
+    assert!(!table_docs(&page).is_empty());
+}
