@@ -26,6 +26,9 @@
 //! | `PORTAL_SESSION_HOURS` | `8` | and this long after sign-in at the latest |
 //! | `PORTAL_SESSIONS_PER_PERSON` | `5` | sessions one person may hold (other devices); a sign-in beyond ends the oldest |
 //! | `PORTAL_SIGNIN_PER_MINUTE` | `10` | sign-in attempts per client address and minute (0: no limit) |
+//! | `PORTAL_HEADER_TIMEOUT_SECONDS` | `10` | a request's head must arrive within this; an idle kept-alive connection closes after it |
+//! | `PORTAL_REQUEST_TIMEOUT_SECONDS` | `30` | each request's body and answer within this (else 503); a body that stalls for the header timeout ends the request |
+//! | `PORTAL_MAX_CONNECTIONS` | `4096` | connections open at once; more wait in the kernel's queue (keep it below the descriptor limit) |
 //!
 //! The listening address is Leptos's `LEPTOS_SITE_ADDR` (default 127.0.0.1:3000).
 
@@ -92,6 +95,10 @@ pub struct Config {
     /// The metrics listener may be on an address other than loopback.
     pub metrics_public: bool,
     pub log_format: LogFormat,
+    /// Header-read (and idle) timeout and the connection cap.
+    pub connections: crate::web::serve::ConnectionLimits,
+    /// A request's deadline: its body read and its answer.
+    pub request_timeout: std::time::Duration,
 }
 
 /// A setting that cannot be used: which (variable and option), what it
@@ -123,6 +130,8 @@ impl Default for Config {
             metrics_addr: None,
             metrics_public: false,
             log_format: LogFormat::Text,
+            connections: crate::web::serve::ConnectionLimits::default(),
+            request_timeout: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -176,7 +185,7 @@ pub struct Setting {
 /// Every setting of the portal, as the table at the top of this file
 /// describes it. `server --help` lists them; each may be given as its
 /// option or its environment variable (the option wins).
-pub const SETTINGS: [Setting; 26] = [
+pub const SETTINGS: [Setting; 29] = [
     Setting { var: "PORTAL_DATABASE_URL", flag: "database-url", help: "the store: sqlite://FILE or postgres://USER@HOST:PORT/DATABASE [default: sqlite://portal.db]" },
     Setting { var: "PORTAL_CACHE_RECORDS", flag: "cache-records", help: "records the cache of subjects' records holds (0: none) [default: 50000]" },
     Setting { var: "PORTAL_AUTH", flag: "auth", help: "sign-in: off, oidc, or test (passwordless, loopback only) [default: off]" },
@@ -197,6 +206,9 @@ pub const SETTINGS: [Setting; 26] = [
     Setting { var: "PORTAL_SESSION_HOURS", flag: "session-hours", help: "and this long after sign-in at the latest [default: 8]" },
     Setting { var: "PORTAL_SESSIONS_PER_PERSON", flag: "sessions-per-person", help: "sessions one person may hold [default: 5]" },
     Setting { var: "PORTAL_SIGNIN_PER_MINUTE", flag: "signin-per-minute", help: "sign-in attempts per client address and minute, 0: no limit [default: 10]" },
+    Setting { var: "PORTAL_HEADER_TIMEOUT_SECONDS", flag: "header-timeout-seconds", help: "a request's head within this; idle kept-alive connections close after it [default: 10]" },
+    Setting { var: "PORTAL_REQUEST_TIMEOUT_SECONDS", flag: "request-timeout-seconds", help: "each request's body and answer within this, else 503 [default: 30]" },
+    Setting { var: "PORTAL_MAX_CONNECTIONS", flag: "max-connections", help: "connections open at once; more wait in the kernel's queue [default: 4096]" },
     Setting { var: "PORTAL_CLIENT_IP_HEADER", flag: "client-ip-header", help: "behind a reverse proxy: the header with the client's address (x-forwarded-for)" },
     Setting { var: "PORTAL_METRICS_ADDR", flag: "metrics-addr", help: "address of the Prometheus metrics listener, e.g. 127.0.0.1:9100 [default: none]" },
     Setting { var: "PORTAL_METRICS_PUBLIC", flag: "metrics-public", help: "allow the metrics listener on an address other than loopback (no sign-in: firewall it) [default: false]" },
@@ -378,6 +390,25 @@ impl Config {
             "a number of attempts (0: no limit)",
         )? {
             c.signin_per_minute = n;
+        }
+        // Zero would mean no timeout, or no connection: neither is a limit.
+        if let Some(n) = number(
+            "PORTAL_HEADER_TIMEOUT_SECONDS",
+            "a number of seconds, 1 or more",
+        )? {
+            c.connections.header_timeout = std::time::Duration::from_secs(u64::from(n.max(1)));
+        }
+        if let Some(n) = number(
+            "PORTAL_REQUEST_TIMEOUT_SECONDS",
+            "a number of seconds, 1 or more",
+        )? {
+            c.request_timeout = std::time::Duration::from_secs(u64::from(n.max(1)));
+        }
+        if let Some(n) = number(
+            "PORTAL_MAX_CONNECTIONS",
+            "a number of connections, 1 or more",
+        )? {
+            c.connections.max_connections = usize::try_from(n.max(1)).unwrap_or(usize::MAX);
         }
         if let Some(v) = get("PORTAL_METRICS_ADDR").filter(|v| !v.is_empty()) {
             c.metrics_addr = Some(v.parse().map_err(|_| ConfigError {

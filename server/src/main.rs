@@ -324,18 +324,29 @@ async fn serve(config: Config, listen: Option<std::net::SocketAddr>) -> Result<(
             .map_err(|e| format!("PORTAL_METRICS_ADDR {metrics_addr}: {e}"))?;
         let app = portal_server::web::metrics::router(handle, store.clone());
         tracing::info!("metrics on http://{metrics_addr}/metrics");
-        tokio::spawn(async move {
-            if let Err(e) = axum::serve(listener, app).await {
-                tracing::error!(error = %e, "metrics listener failed");
-            }
-        });
+        // Operators' scrapes: a few connections are plenty.
+        let limits = portal_server::web::serve::ConnectionLimits {
+            max_connections: 16,
+            ..config.connections
+        };
+        tokio::spawn(portal_server::web::serve::serve(
+            listener,
+            app,
+            limits,
+            std::future::pending(),
+        ));
     }
+    let limits = portal_server::web::serve::ConnectionLimits {
+        max_connections: portal_server::web::serve::within_descriptor_limit(
+            config.connections.max_connections,
+        ),
+        ..config.connections
+    };
     let portal = Portal::new(store, config).map_err(|e| e.to_string())?;
     let app = router(portal.clone(), options);
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .map_err(|e| format!("{addr}: {e}"))?;
-    let listener = portal_server::web::listener::nodelay(listener);
     tracing::info!("listening on http://{addr}");
     // Ended sessions and abandoned sign-ins are deleted every five minutes
     // (and at every sign-in).
@@ -351,11 +362,7 @@ async fn serve(config: Config, listen: Option<std::net::SocketAddr>) -> Result<(
         }
     });
     let (stopping, stop) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(async move {
+    let server = portal_server::web::serve::serve(listener, app, limits, async move {
         shutdown().await;
         let _ = stopping.send(());
     });
@@ -370,7 +377,7 @@ async fn serve(config: Config, listen: Option<std::net::SocketAddr>) -> Result<(
         }
     };
     tokio::select! {
-        served = server => served.map_err(|e| e.to_string())?,
+        () = server => {}
         () = deadline => tracing::warn!(
             seconds = SHUTDOWN_GRACE.as_secs(),
             "stopped with requests still in flight"

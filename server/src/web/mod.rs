@@ -9,10 +9,10 @@ pub mod files;
 pub mod health;
 pub mod html;
 pub mod language;
-pub mod listener;
 pub mod metrics;
 pub mod oidc;
 pub mod portal;
+pub mod serve;
 
 use std::sync::Arc;
 
@@ -347,6 +347,15 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
             client_address,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), request_id))
+        // Every request has a deadline (its body read included), and a body
+        // that stalls as long as a request head may take ends the request.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            state.portal.config.connections.header_timeout,
+        ))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            state.portal.config.request_timeout,
+        ))
         .layer(middleware::from_fn(metrics::record))
         .layer(middleware::from_fn(security_headers))
         .layer(

@@ -1,7 +1,6 @@
 //! A real portal server on a loopback port with its own temporary SQLite file,
 //! loaded with the demo archive.
 
-use std::future::IntoFuture;
 
 use leptos::prelude::LeptosOptions;
 use portal_server::config::{AuthMode, Config};
@@ -196,20 +195,19 @@ pub async fn start_on(
                 .output_name("portal")
                 .site_root("target/site")
                 .build();
+            let limits = config.connections;
             let portal = Portal::new(store, config).expect("portal");
             let app = router(portal.clone(), options);
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
                 .await
                 .expect("bind");
             let addr = listener.local_addr().expect("addr");
-            let listener = portal_server::web::listener::nodelay(listener);
-            tokio::spawn(
-                axum::serve(
-                    listener,
-                    app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-                )
-                .into_future(),
-            );
+            tokio::spawn(portal_server::web::serve::serve(
+                listener,
+                app,
+                limits,
+                std::future::pending(),
+            ));
             (addr, portal)
         })
         .await

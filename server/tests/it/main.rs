@@ -33,6 +33,7 @@ mod guardians;
 mod http;
 mod import;
 mod leak_scan;
+mod limits;
 mod model;
 mod oidc;
 mod processes;
