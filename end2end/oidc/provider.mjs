@@ -13,6 +13,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import Provider from "oidc-provider";
 
+const LOA3 = "http://ftn.ficora.fi/2017/loa3";
 const [issuer, keyFile, portal] = process.argv.slice(2);
 if (!issuer || !keyFile || !portal) {
   console.error("usage: node oidc/provider.mjs ISSUER_URL KEY_FILE PORTAL_URL");
@@ -53,6 +54,8 @@ const provider = new Provider(issuer, {
   conformIdTokenClaims: false,
   pkce: { required: () => true },
   features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+  // Suomi.fi's "substantial" level, which the portal requires.
+  acrValues: [LOA3],
   ttl: { AuthorizationCode: 60, IdToken: 300, Session: 3600, Interaction: 600, Grant: 3600 },
   async loadExistingGrant(ctx) {
     // Consent is implied (the portal is the county's own service).
@@ -73,6 +76,12 @@ const provider = new Provider(issuer, {
     };
   },
 });
+// The development login page records no level of assurance; Suomi.fi's
+// identification does, so every sign-in here is at level 3.
+const loginAccount = provider.Session.prototype.loginAccount;
+provider.Session.prototype.loginAccount = function (details) {
+  return loginAccount.call(this, { ...details, acr: details.acr ?? LOA3 });
+};
 provider.proxy = false;
 const { port, hostname } = new URL(issuer);
 provider.listen(Number(port), hostname, () => {

@@ -17,7 +17,7 @@
 //! | `PORTAL_OIDC_KEY_ID` | — | the `kid` of that key, if the provider needs one |
 //! | `PORTAL_OIDC_IDENTITY_CLAIM` | `nationalIdentificationNumber` | the claim that carries the personal identity code (Suomi.fi: `nationalIdentificationNumber`, OID urn:oid:1.2.246.21) |
 //! | `PORTAL_OIDC_SCOPES` | `openid` | scopes asked for, separated by spaces (`openid` is always asked) |
-//! | `PORTAL_OIDC_ACR_VALUES` | — | levels of assurance to ask for, separated by spaces (Suomi.fi: `http://ftn.ficora.fi/2017/loa3` for substantial); the ID token's `acr` must be one of them |
+//! | `PORTAL_OIDC_ACR_VALUES` | — | required with `oidc`: levels of assurance to ask for, separated by spaces (Suomi.fi: `http://ftn.ficora.fi/2017/loa3` for substantial); the ID token's `acr` must be one of them |
 //! | `PORTAL_METRICS_ADDR` | — | address of a listener of its own for the Prometheus metrics (`/metrics`), e.g. `127.0.0.1:9100` (loopback unless `PORTAL_METRICS_PUBLIC=true`) |
 //! | `PORTAL_METRICS_PUBLIC` | `false` | `true` allows the metrics listener on an address other than loopback (it has no sign-in: firewall it) |
 //! | `PORTAL_LOG_FORMAT` | `text` | `json`: one JSON object a line, with the request's id |
@@ -201,7 +201,7 @@ pub const SETTINGS: [Setting; 29] = [
     Setting { var: "PORTAL_OIDC_KEY_ID", flag: "oidc-key-id", help: "the kid of that key" },
     Setting { var: "PORTAL_OIDC_IDENTITY_CLAIM", flag: "oidc-identity-claim", help: "the claim with the personal identity code [default: nationalIdentificationNumber]" },
     Setting { var: "PORTAL_OIDC_SCOPES", flag: "oidc-scopes", help: "scopes to ask for, space-separated [default: openid]" },
-    Setting { var: "PORTAL_OIDC_ACR_VALUES", flag: "oidc-acr-values", help: "levels of assurance to ask for and require, space-separated" },
+    Setting { var: "PORTAL_OIDC_ACR_VALUES", flag: "oidc-acr-values", help: "levels of assurance to ask for and require, space-separated (required with --auth oidc)" },
     Setting { var: "PORTAL_SESSION_IDLE_MINUTES", flag: "session-idle-minutes", help: "a session ends after this long without a request [default: 30]" },
     Setting { var: "PORTAL_SESSION_HOURS", flag: "session-hours", help: "and this long after sign-in at the latest [default: 8]" },
     Setting { var: "PORTAL_SESSIONS_PER_PERSON", flag: "sessions-per-person", help: "sessions one person may hold [default: 5]" },
@@ -299,11 +299,20 @@ fn oidc_config(get: &impl Fn(&str) -> Option<String>) -> Result<OidcConfig, Conf
         .map(str::to_string)
         .collect();
     scopes.dedup();
-    let acr_values = get("PORTAL_OIDC_ACR_VALUES")
+    let acr_values: Vec<String> = get("PORTAL_OIDC_ACR_VALUES")
         .unwrap_or_default()
         .split_whitespace()
         .map(str::to_string)
         .collect();
+    // Without a required level any identification the provider offers
+    // would do, a weaker one included: there is no default to forget.
+    if acr_values.is_empty() {
+        return Err(ConfigError {
+            name: "PORTAL_OIDC_ACR_VALUES",
+            value: String::new(),
+            expected: "the levels of assurance to require, space-separated (Suomi.fi: http://ftn.ficora.fi/2017/loa3 for substantial, http://ftn.ficora.fi/2017/loa3 http://ftn.ficora.fi/2017/loa4 for substantial or high)",
+        });
+    }
     Ok(OidcConfig {
         acr_values,
         issuer,
@@ -559,7 +568,7 @@ mod tests {
     }
 
     #[test]
-    fn openid_connect_needs_an_issuer_a_client_and_one_way_to_authenticate() {
+    fn openid_connect_needs_an_issuer_a_client_a_level_of_assurance_and_one_way_to_authenticate() {
         let plain = parse(&[
             ("PORTAL_AUTH", "oidc"),
             ("PORTAL_OIDC_ISSUER", "http://id.example"),
@@ -574,6 +583,16 @@ mod tests {
         ];
         let neither = parse(&base).unwrap_err().to_string();
         assert!(neither.contains("exactly one of"), "{neither}");
+        let mut no_level = base.to_vec();
+        no_level.push(("PORTAL_OIDC_CLIENT_SECRET", "s"));
+        let refused = parse(&no_level).unwrap_err().to_string();
+        assert!(refused.contains("PORTAL_OIDC_ACR_VALUES"), "{refused}");
+        let base = [
+            ("PORTAL_AUTH", "oidc"),
+            ("PORTAL_OIDC_ISSUER", "https://id.example"),
+            ("PORTAL_OIDC_CLIENT_ID", "portal"),
+            ("PORTAL_OIDC_ACR_VALUES", "http://ftn.ficora.fi/2017/loa3"),
+        ];
         let mut with_secret = base.to_vec();
         with_secret.push(("PORTAL_OIDC_CLIENT_SECRET", "s"));
         with_secret.push(("PORTAL_OIDC_SCOPES", "openid profile"));
@@ -582,6 +601,7 @@ mod tests {
         assert_eq!(oidc.client_auth, ClientAuth::Secret("s".into()));
         assert_eq!(oidc.identity_claim, "nationalIdentificationNumber");
         assert_eq!(oidc.scopes, vec!["profile".to_string()]);
+        assert_eq!(oidc.acr_values, vec!["http://ftn.ficora.fi/2017/loa3"]);
         let mut both = with_secret.clone();
         both.push(("PORTAL_OIDC_PRIVATE_KEY_FILE", "/k.pem"));
         assert!(parse(&both).is_err());

@@ -1,7 +1,6 @@
 //! A real portal server on a loopback port with its own temporary SQLite file,
 //! loaded with the demo archive.
 
-
 use leptos::prelude::LeptosOptions;
 use portal_server::config::{AuthMode, Config};
 use portal_server::demo;
