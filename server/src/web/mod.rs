@@ -12,6 +12,7 @@ pub mod language;
 pub mod metrics;
 pub mod oidc;
 pub mod portal;
+pub mod refusals;
 pub mod serve;
 
 use std::sync::Arc;

@@ -34,6 +34,8 @@ pub struct Portal {
     pub signin_limiter: Option<Arc<SignInLimiter>>,
     /// What each request in flight has resolved, by its id ([`Resolved`]).
     requests: Arc<std::sync::Mutex<std::collections::HashMap<String, Arc<Resolved>>>>,
+    /// Anonymous refusals, counted instead of written.
+    pub refusals: Arc<super::refusals::Refusals>,
 }
 
 /// What one request has found out about its viewer, shared by the calls
@@ -223,6 +225,7 @@ impl Portal {
             oidc,
             signin_limiter,
             requests: Arc::default(),
+            refusals: Arc::default(),
         })
     }
 
@@ -287,7 +290,8 @@ impl Portal {
     /// is written before the answer, and when it cannot be written the
     /// request fails (500) and nothing of what was read is sent. The row
     /// gets the request's session (a prefix of its token's hash, never the
-    /// token) and client address.
+    /// token) and client address. An event of no one signed in is counted
+    /// instead ([`super::refusals`]).
     pub async fn audit(&self, headers: &HeaderMap, event: AuditEvent<'_>) -> Result<(), AppError> {
         self.audit_session(headers, self.session_token(headers).as_deref(), event)
             .await
@@ -301,6 +305,20 @@ impl Portal {
         session_token: Option<&str>,
         event: AuditEvent<'_>,
     ) -> Result<(), AppError> {
+        if event.action == "login" {
+            metrics::counter!("portal_signins_total", "outcome" => event.outcome.to_string())
+                .increment(1);
+        }
+        if event.viewer.is_none() {
+            // Nobody's records were read: a count, not a row.
+            self.refusals.count(
+                event.action,
+                event.target,
+                event.outcome,
+                client_of(headers),
+            );
+            return Ok(());
+        }
         let session = session_token.map(|t| {
             crate::store::token_hash(t)
                 .chars()
@@ -326,10 +344,6 @@ impl Portal {
         let written = self.store.audit(&row, Utc::now()).await;
         let outcome = if written.is_ok() { "ok" } else { "failed" };
         metrics::counter!("portal_audit_writes_total", "outcome" => outcome).increment(1);
-        if event.action == "login" {
-            metrics::counter!("portal_signins_total", "outcome" => event.outcome.to_string())
-                .increment(1);
-        }
         written.map_err(|e| {
             tracing::error!(error = %e, action = event.action, "audit write failed");
             AppError::from(e)

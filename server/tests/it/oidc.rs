@@ -270,14 +270,17 @@ fn has_session(res: &reqwest::Response) -> bool {
     })
 }
 
+/// The reasons of refused sign-ins, once per refusal, in order of reason
+/// (they are counted, not written: no one is signed in).
 async fn refusals(s: &TestServer) -> Vec<String> {
-    s.store
-        .audit_rows()
-        .await
-        .unwrap()
+    s.portal
+        .refusals
+        .counts()
         .into_iter()
-        .filter(|r| r.action == "login" && r.outcome == "refused")
-        .filter_map(|r| r.target)
+        .filter(|(k, _)| k.action == "login" && k.outcome == "refused")
+        .flat_map(|(k, n)| {
+            std::iter::repeat_n(k.reason.unwrap_or_default(), usize::try_from(n).unwrap())
+        })
         .collect()
 }
 
