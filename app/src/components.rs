@@ -36,7 +36,8 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     view! { <leptos_meta::Title text=text /> }
 }
 
-/// What a page shows when its data could not be had.
+/// What a page shows when its data could not be had, under a `<title>` of
+/// its own (WCAG 2.4.2: the tab says what happened).
 #[component]
 pub fn Failure(error: AppError) -> impl IntoView {
     let t = lang().t();
@@ -44,6 +45,7 @@ pub fn Failure(error: AppError) -> impl IntoView {
         AppError::NotFound | AppError::BadRequest => {
             set_status(error.status());
             view! {
+                <PageTitle text=t.not_found_title />
                 <section class="notice-page">
                     <h1>{t.not_found_title}</h1>
                     <p>{t.not_found_text}</p>
@@ -60,6 +62,7 @@ pub fn Failure(error: AppError) -> impl IntoView {
         AppError::Unavailable => {
             set_status(error.status());
             view! {
+                <PageTitle text=t.unavailable_title />
                 <section class="notice-page" role="alert">
                     <h1>{t.unavailable_title}</h1>
                     <p>{t.unavailable_text}</p>
@@ -70,6 +73,7 @@ pub fn Failure(error: AppError) -> impl IntoView {
         _ => {
             set_status(error.status());
             view! {
+                <PageTitle text=t.error_title />
                 <section class="notice-page" role="alert">
                     <h1>{t.error_title}</h1>
                     <p>{t.error_text}</p>

@@ -27,6 +27,8 @@ const roles: Role[] = [
       "/use-of-information",
       "/goals",
       "/no/such/page",
+      "/documents/no-such-document",
+      "/tasks/9999:99",
     ],
   },
   {

@@ -940,3 +940,37 @@ async fn empty_states_a_task_search_that_finds_nothing_says_so_and_links_back() 
     assert_eq!(empty_state(&page), None);
     assert!(!table_docs(&page).is_empty());
 }
+
+/// The text of the page's `<title>`.
+fn title_of(html: &str) -> Option<String> {
+    let start = html.find("<title>")? + "<title>".len();
+    let end = html.get(start..)?.find("</title>")? + start;
+    html.get(start..end).map(str::to_string)
+}
+
+#[tokio::test]
+async fn a_missing_document_or_task_has_a_title_in_the_page_language() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let hidden = format!("/documents/{}", doc_id("E03"));
+    for (lang, words) in [
+        ("fi", "Asiakirjaa tai sivua ei löydy"),
+        ("sv", "Handlingen eller sidan hittades inte"),
+        ("en", "Document or page not found"),
+    ] {
+        let to = s
+            .post_form(&c, "/auth/language", &[("lang", lang), ("back", "/")])
+            .await;
+        assert_eq!(to.status().as_u16(), 303);
+        for path in [
+            "/documents/no-such-document",
+            hidden.as_str(),
+            "/tasks/9999:99",
+        ] {
+            let page = s.get(&c, path).await;
+            assert_eq!(page.status, 404, "{path}");
+            let title = title_of(&page.body).unwrap_or_default();
+            assert!(title.starts_with(words), "{lang} {path}: {title:?}");
+        }
+    }
+}
