@@ -274,6 +274,7 @@ texts! {
     action_disclosures,
     action_use_log,
     signed_out,
+    signed_out_text,
     unavailable_title,
     unavailable_text,
     language,

@@ -24,7 +24,7 @@ use leptos_router::{path, SsrMode};
 
 use pages::{
     AccessibilityPage, ContactPage, DisclosuresPage, DocumentPage, FrontPage, GoalsPage, LoginPage,
-    NotFound, PageFrame, PrivacyPage, TaskView, UseLogPage,
+    NotFound, PageFrame, PrivacyPage, SignedOutPage, TaskView, UseLogPage,
 };
 
 /// The HTML document around the app (server side only).
@@ -77,6 +77,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("accessibility") view=AccessibilityPage ssr=SsrMode::Async />
                     <Route path=path!("contact") view=ContactPage ssr=SsrMode::Async />
                     <Route path=path!("privacy") view=PrivacyPage ssr=SsrMode::Async />
+                    <Route path=path!("signed-out") view=SignedOutPage ssr=SsrMode::Async />
                 </Routes>
             </PageFrame>
         </Router>

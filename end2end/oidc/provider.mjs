@@ -43,7 +43,7 @@ const provider = new Provider(issuer, {
       token_endpoint_auth_signing_alg: "RS256",
       jwks: { keys: [clientJwk] },
       redirect_uris: [`${portal}/auth/oidc/callback`],
-      post_logout_redirect_uris: [`${portal}/login`],
+      post_logout_redirect_uris: [`${portal}/signed-out`],
       grant_types: ["authorization_code"],
       response_types: ["code"],
     },

@@ -14,7 +14,7 @@ type Who = { id: string; name: string };
 type Role = { role: string; who?: Who; child?: string; pages: string[] };
 
 const roles: Role[] = [
-  { role: "signed out", pages: ["/login", "/accessibility", "/contact", "/privacy", "/no/such/page"] },
+  { role: "signed out", pages: ["/login", "/signed-out", "/accessibility", "/contact", "/privacy", "/no/such/page"] },
   {
     role: "citizen",
     who: people.aino,

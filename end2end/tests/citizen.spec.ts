@@ -110,7 +110,9 @@ test("R-TASK-7 shared case: both spouses see the joint decision", async ({ page 
 test("sign out ends the session", async ({ page }, info) => {
   await loginAs(page, info, people.aino);
   await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/signed-out$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Olet kirjautunut ulos.");
+  await expect(page.getByTestId("viewer-name")).toHaveCount(0);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 });
@@ -121,7 +123,7 @@ test("a session ended in another tab: the next move within the page shows sign-i
   const other = await context.newPage();
   await other.goto("/");
   await other.getByRole("button", { name: "Kirjaudu ulos" }).click();
-  await expect(other).toHaveURL(/\/login$/);
+  await expect(other).toHaveURL(/\/signed-out$/);
   await other.close();
   // The first tab still shows the page it had; a link is followed in the browser.
   await expect(page.getByTestId("viewer-name")).toHaveText(people.aino.name);

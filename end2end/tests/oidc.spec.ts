@@ -57,7 +57,8 @@ test("OIDC: sign in at the provider, act for a child, sign out here and there", 
   await page.getByRole("button", { name: "Kirjaudu ulos" }).click();
   await expect(page).toHaveURL(new RegExp(`^${PROVIDER}/session/end`));
   await page.getByRole("button", { name: /Yes, sign me out/i }).click();
-  await expect(page).toHaveURL(`${PORTAL}/login`);
+  await expect(page).toHaveURL(`${PORTAL}/signed-out`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Olet kirjautunut ulos.");
   await page.goto(`${PORTAL}/`);
   await expect(page).toHaveURL(`${PORTAL}/login`);
   // Signed out at the provider too: signing in again asks for the login.

@@ -514,7 +514,7 @@ impl Config {
 
     /// Where the provider sends the browser after sign-out.
     pub fn signed_out_url(&self) -> String {
-        format!("{}/login", self.public_url)
+        format!("{}/signed-out", self.public_url)
     }
 
     pub fn from_env() -> Result<Self, ConfigError> {

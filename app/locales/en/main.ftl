@@ -103,6 +103,7 @@ action_attachment = Attachment
 action_disclosures = Disclosures
 action_use_log = Use of my information
 signed_out = You have signed out.
+signed_out_text = If you used a shared computer or someone else’s device, close the browser as well.
 unavailable_title = The service is not available just now
 unavailable_text = The information cannot be fetched just now. Try again in a moment.
 

@@ -103,6 +103,7 @@ action_attachment = Liite
 action_disclosures = Luovutustiedot
 action_use_log = Tietojeni käyttö
 signed_out = Olet kirjautunut ulos.
+signed_out_text = Jos käytit yhteistä tai toisen laitetta, sulje vielä selain.
 unavailable_title = Palvelu ei ole juuri nyt käytettävissä
 unavailable_text = Tietoja ei juuri nyt saada. Yritä hetken kuluttua uudelleen.
 

@@ -103,6 +103,7 @@ action_attachment = Bilaga
 action_disclosures = Utlämnanden
 action_use_log = Användningen av mina uppgifter
 signed_out = Du har loggat ut.
+signed_out_text = Om du använde en gemensam dator eller någon annans enhet, stäng också webbläsaren.
 unavailable_title = Tjänsten är inte tillgänglig just nu
 unavailable_text = Uppgifterna kan inte hämtas just nu. Försök igen om en stund.
 

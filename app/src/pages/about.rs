@@ -1,5 +1,6 @@
 //! The pages the footer links to: the accessibility statement (required of
-//! public-sector services in Finland, Act 306/2019), contact and privacy.
+//! public-sector services in Finland, Act 306/2019), contact and privacy;
+//! and the page that confirms a sign-out.
 
 use leptos::prelude::*;
 
@@ -54,5 +55,24 @@ fn privacy() -> impl IntoView {
         <Breadcrumbs trail=vec![(t.privacy.to_string(), None)] />
         <h1>{t.privacy}</h1>
         <p>{t.privacy_text}</p>
+    }
+}
+
+/// Where a sign-out lands: it says so (a sign-in page alone would leave the
+/// person unsure it worked), and the way back in.
+#[component]
+pub fn SignedOutPage() -> impl IntoView {
+    framed(signed_out)
+}
+
+fn signed_out() -> impl IntoView {
+    let t = lang().t();
+    view! {
+        <PageTitle text=t.signed_out />
+        <section class="notice-page" data-testid="signed-out">
+            <h1>{t.signed_out}</h1>
+            <p>{t.signed_out_text}</p>
+            <p><a href="/login">{t.sign_in}</a></p>
+        </section>
     }
 }

@@ -8,7 +8,7 @@ mod login;
 mod task;
 mod use_log;
 
-pub use about::{AccessibilityPage, ContactPage, PrivacyPage};
+pub use about::{AccessibilityPage, ContactPage, PrivacyPage, SignedOutPage};
 pub use disclosures::DisclosuresPage;
 pub use document::DocumentPage;
 pub use front::FrontPage;

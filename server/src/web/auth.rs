@@ -305,7 +305,7 @@ pub async fn logout(
 ) -> Result<Response, WebError> {
     check_form(&state, &headers, "logout", &form.csrf).await?;
     let portal = &state.portal;
-    let mut to = "/login".to_string();
+    let mut to = "/signed-out".to_string();
     let viewer = match portal.viewing(&headers).await {
         Ok(v) => Some(v.viewer.id.clone()),
         Err(AppError::Unauthenticated) => None,

@@ -621,10 +621,26 @@ async fn language_follows_the_person() {
 }
 
 #[tokio::test]
-async fn sign_out_ends_the_session() {
+async fn sign_out_ends_the_session_and_says_so() {
     let s = phase2().await;
     let c = s.login(AINO).await;
-    assert_eq!(s.logout(&c).await, 303);
+    let res = s.post_form(&c, "/auth/logout", &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/signed-out");
+    let page = s.get(&c, "/signed-out").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("<h1>Olet kirjautunut ulos.</h1>"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("viewer-name"), "no one is signed in");
+    assert_eq!(
+        title_of(&page.body)
+            .as_deref()
+            .map(|t| t.starts_with("Olet kirjautunut ulos.")),
+        Some(true)
+    );
     assert_eq!(s.get(&c, "/").await.status, 303);
 }
 
