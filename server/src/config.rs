@@ -26,6 +26,7 @@
 //! | `PORTAL_SESSION_HOURS` | `8` | and this long after sign-in at the latest |
 //! | `PORTAL_SESSIONS_PER_PERSON` | `5` | sessions one person may hold (other devices); a sign-in beyond ends the oldest |
 //! | `PORTAL_SIGNIN_PER_MINUTE` | `10` | sign-in attempts per client address and minute (0: no limit) |
+//! | `PORTAL_AUDIT_RETENTION_DAYS` | — | delete audit rows older than this many days (the county's retention rule); unset: keep every row |
 //! | `PORTAL_HEADER_TIMEOUT_SECONDS` | `10` | a request's head must arrive within this; an idle kept-alive connection closes after it |
 //! | `PORTAL_REQUEST_TIMEOUT_SECONDS` | `30` | each request's body and answer within this (else 503); a body that stalls for the header timeout ends the request |
 //! | `PORTAL_MAX_CONNECTIONS` | `4096` | connections open at once; more wait in the kernel's queue (keep it below the descriptor limit) |
@@ -95,6 +96,8 @@ pub struct Config {
     /// The metrics listener may be on an address other than loopback.
     pub metrics_public: bool,
     pub log_format: LogFormat,
+    /// Audit rows older than this are deleted (none: every row is kept).
+    pub audit_retention_days: Option<u32>,
     /// Header-read (and idle) timeout and the connection cap.
     pub connections: crate::web::serve::ConnectionLimits,
     /// A request's deadline: its body read and its answer.
@@ -130,6 +133,7 @@ impl Default for Config {
             metrics_addr: None,
             metrics_public: false,
             log_format: LogFormat::Text,
+            audit_retention_days: None,
             connections: crate::web::serve::ConnectionLimits::default(),
             request_timeout: std::time::Duration::from_secs(30),
         }
@@ -185,7 +189,7 @@ pub struct Setting {
 /// Every setting of the portal, as the table at the top of this file
 /// describes it. `server --help` lists them; each may be given as its
 /// option or its environment variable (the option wins).
-pub const SETTINGS: [Setting; 29] = [
+pub const SETTINGS: [Setting; 30] = [
     Setting { var: "PORTAL_DATABASE_URL", flag: "database-url", help: "the store: sqlite://FILE or postgres://USER@HOST:PORT/DATABASE [default: sqlite://portal.db]" },
     Setting { var: "PORTAL_CACHE_RECORDS", flag: "cache-records", help: "records the cache of subjects' records holds (0: none) [default: 50000]" },
     Setting { var: "PORTAL_AUTH", flag: "auth", help: "sign-in: off, oidc, or test (passwordless, loopback only) [default: off]" },
@@ -206,6 +210,7 @@ pub const SETTINGS: [Setting; 29] = [
     Setting { var: "PORTAL_SESSION_HOURS", flag: "session-hours", help: "and this long after sign-in at the latest [default: 8]" },
     Setting { var: "PORTAL_SESSIONS_PER_PERSON", flag: "sessions-per-person", help: "sessions one person may hold [default: 5]" },
     Setting { var: "PORTAL_SIGNIN_PER_MINUTE", flag: "signin-per-minute", help: "sign-in attempts per client address and minute, 0: no limit [default: 10]" },
+    Setting { var: "PORTAL_AUDIT_RETENTION_DAYS", flag: "audit-retention-days", help: "delete audit rows older than this many days, the county's retention rule [default: keep all]" },
     Setting { var: "PORTAL_HEADER_TIMEOUT_SECONDS", flag: "header-timeout-seconds", help: "a request's head within this; idle kept-alive connections close after it [default: 10]" },
     Setting { var: "PORTAL_REQUEST_TIMEOUT_SECONDS", flag: "request-timeout-seconds", help: "each request's body and answer within this, else 503 [default: 30]" },
     Setting { var: "PORTAL_MAX_CONNECTIONS", flag: "max-connections", help: "connections open at once; more wait in the kernel's queue [default: 4096]" },
@@ -399,6 +404,16 @@ impl Config {
             "a number of attempts (0: no limit)",
         )? {
             c.signin_per_minute = n;
+        }
+        if let Some(n) = number("PORTAL_AUDIT_RETENTION_DAYS", "a number of days, 1 or more")? {
+            if n == 0 {
+                return Err(ConfigError {
+                    name: "PORTAL_AUDIT_RETENTION_DAYS",
+                    value: n.to_string(),
+                    expected: "a number of days, 1 or more (unset: keep every row)",
+                });
+            }
+            c.audit_retention_days = Some(n);
         }
         // Zero would mean no timeout, or no connection: neither is a limit.
         if let Some(n) = number(

@@ -116,7 +116,34 @@ impl Drop for WriterGuard<'_> {
     }
 }
 
+/// Rows one retention batch deletes: a short write, so that the audit
+/// writer (and on SQLite every other writer) waits little.
+const PRUNE_BATCH: i64 = 5_000;
+
 impl Store {
+    /// Deletes the audit rows written before `before`, in batches (the
+    /// county's retention rule, `PORTAL_AUDIT_RETENTION_DAYS`); how many.
+    pub async fn prune_audit(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+        // `at` is RFC 3339 in UTC, so text order is time order.
+        let before = before.to_rfc3339();
+        let mut deleted = 0;
+        loop {
+            let n = sqlx::query(
+                "DELETE FROM audit_events WHERE id IN \
+                 (SELECT id FROM audit_events WHERE at < $1 ORDER BY at LIMIT $2)",
+            )
+            .bind(before.as_str())
+            .bind(PRUNE_BATCH)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+            deleted += n;
+            if n < u64::try_from(PRUNE_BATCH).unwrap_or(u64::MAX) {
+                return Ok(deleted);
+            }
+        }
+    }
+
     /// Appends to the audit trail, and returns once the row is committed.
     pub async fn audit(&self, row: &AuditRow<'_>, at: DateTime<Utc>) -> Result<(), StoreError> {
         let owned = |v: Option<&str>| v.map(str::to_string);

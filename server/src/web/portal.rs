@@ -267,12 +267,29 @@ impl Portal {
         Err(AppError::TooManyRequests)
     }
 
-    /// Deletes ended sessions and forgets quiet clients of the rate limit.
+    /// Deletes ended sessions and, with a retention rule, audit rows past
+    /// it; forgets quiet clients of the rate limit. How many rows went.
     pub async fn prune(&self) -> Result<u64, AppError> {
         if let Some(l) = &self.signin_limiter {
             l.retain_recent();
         }
-        Ok(self.store.prune(Utc::now(), self.config.sessions).await?)
+        let now = Utc::now();
+        let mut n = self.store.prune(now, self.config.sessions).await?;
+        if let Some(days) = self.config.audit_retention_days {
+            let old = self
+                .store
+                .prune_audit(now - chrono::Duration::days(i64::from(days)))
+                .await?;
+            if old > 0 {
+                tracing::info!(
+                    deleted = old,
+                    days,
+                    "audit rows past the retention rule deleted"
+                );
+            }
+            n += old;
+        }
+        Ok(n)
     }
 
     /// The session token the request carries, if any.

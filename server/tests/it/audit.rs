@@ -367,3 +367,50 @@ async fn rows_written_at_once_are_all_stored_whole() {
         && r.request_id.as_deref() == Some("r")
         && r.session.is_none()));
 }
+
+async fn write_row_at(s: &TestServer, target: &str, at: chrono::DateTime<chrono::Utc>) {
+    let row = portal_server::store::AuditRow {
+        viewer: Some(AINO),
+        subject: Some(AINO),
+        role: Some("own"),
+        action: "document",
+        target: Some(target),
+        outcome: "ok",
+        session: None,
+        client: Some("127.0.0.1"),
+        request_id: None,
+    };
+    s.store.audit(&row, at).await.unwrap();
+}
+
+#[tokio::test]
+async fn rows_past_the_retention_rule_are_deleted_and_without_one_every_row_is_kept() {
+    let now = chrono::Utc::now();
+    let config = |days| portal_server::config::Config {
+        auth: portal_server::config::AuthMode::Test,
+        secure_cookies: false,
+        audit_retention_days: days,
+        ..portal_server::config::Config::default()
+    };
+    for (days, kept) in [
+        (Some(30), vec!["day 29", "today"]),
+        (None, vec!["day 400", "day 31", "day 29", "today"]),
+    ] {
+        let s = start_configured(None, config(days)).await;
+        for (target, ago) in [
+            ("day 400", 400),
+            ("day 31", 31),
+            ("day 29", 29),
+            ("today", 0),
+        ] {
+            write_row_at(&s, target, now - chrono::Duration::days(ago)).await;
+        }
+        s.portal.prune().await.unwrap();
+        let left: Vec<String> = rows(&s)
+            .await
+            .into_iter()
+            .filter_map(|r| r.target)
+            .collect();
+        assert_eq!(left, kept, "retention {days:?}");
+    }
+}

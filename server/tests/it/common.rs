@@ -93,6 +93,11 @@ pub async fn before_pending_upgrades(pool: &sqlx::AnyPool) {
         .execute(pool)
         .await
         .expect("drop");
+    // And what came after it (0011: an index).
+    sqlx::query("DROP INDEX audit_by_time")
+        .execute(pool)
+        .await
+        .expect("drop index");
     sqlx::query("DELETE FROM _sqlx_migrations WHERE version >= 10")
         .execute(pool)
         .await
