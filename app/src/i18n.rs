@@ -237,6 +237,7 @@ texts! {
     back_to_own,
     drawn_up,
     to_raised,
+    search_reversed,
     standing_note,
     attachment_delay_ended,
     attachment_withheld_notice,

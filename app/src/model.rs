@@ -357,6 +357,8 @@ pub struct TaskPage {
     pub query: TaskQuery,
     pub from_raised: bool,
     pub to_raised: bool,
+    /// The search's start is after its end (as asked).
+    pub reversed: bool,
     pub total: u32,
     pub pages: u32,
     pub documents: Vec<DocSummary>,

@@ -22,6 +22,7 @@ const roles: Role[] = [
       "/",
       "/tasks/2016:26",
       "/tasks/2016:26?from=2023-02-01&to=2023-02-02",
+      "/tasks/2016:26?from=2025-06-30&to=2025-01-01",
       `/documents/${docId("A01")}`,
       "/disclosures",
       "/use-of-information",

@@ -66,6 +66,7 @@ own_records = My own records
 back_to_own = Back to my own records
 drawn_up = Drawn up
 to_raised = Date search reaches back to 1 Jan 2023; earlier documents cannot be searched, so the search finds nothing.
+search_reversed = The start date is later than the end date. Check the search.
 standing_note = Not every document is shown in this service: documents drawn up before the social-welfare organisation started using the Kanta Services are not, nor are documents from the first stage of introducing the Kanta Services. The social-welfare organisation can tell you about them.
 attachment_delay_ended = The delayed display of this attachment has ended.
 attachment_withheld_notice = This attachment is not shown to your guardians.

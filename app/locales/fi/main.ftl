@@ -66,6 +66,7 @@ own_records = Omat tiedot
 back_to_own = Palaa omiin tietoihin
 drawn_up = Laadittu
 to_raised = Päivämäärähaku ulottuu 1.1.2023 asti; sitä aiempia asiakirjoja ei voi hakea, joten haku ei löydä mitään.
+search_reversed = Alkupäivä on myöhempi kuin loppupäivä. Tarkista hakuehdot.
 standing_note = Kaikkia asiakirjoja ei näytetä tässä palvelussa: ei niitä, jotka on laadittu ennen kuin sosiaalihuollon organisaatio otti Kanta-palvelut käyttöön, eikä Kanta-palvelujen käyttöönoton ensimmäisen vaiheen asiakirjoja. Niistä voi kysyä sosiaalihuollon organisaatiolta.
 attachment_delay_ended = Liitteen näyttämisen viivästys on päättynyt.
 attachment_withheld_notice = Tätä liitettä ei näytetä huoltajillesi.

@@ -66,6 +66,7 @@ own_records = Egna uppgifter
 back_to_own = Tillbaka till dina egna uppgifter
 drawn_up = Upprättad
 to_raised = Datumsökningen når tillbaka till 1.1.2023; tidigare handlingar kan inte sökas, så sökningen hittar ingenting.
+search_reversed = Startdatumet är senare än slutdatumet. Kontrollera sökvillkoren.
 standing_note = Alla handlingar visas inte i den här tjänsten: inte de som har upprättats innan socialvårdsorganisationen började använda Kanta-tjänsterna, och inte heller handlingar från det första skedet av införandet av Kanta-tjänsterna. Man kan fråga socialvårdsorganisationen om dem.
 attachment_delay_ended = Den fördröjda visningen av bilagan har upphört.
 attachment_withheld_notice = Denna bilaga visas inte för dina vårdnadshavare.

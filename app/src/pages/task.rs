@@ -97,6 +97,9 @@ fn Task(data: TaskPage) -> impl IntoView {
         </Form>
         {data.from_raised.then(|| view! { <p class="notice" role="status">{t.from_raised}</p> })}
         {data.to_raised.then(|| view! { <p class="notice" role="status">{t.to_raised}</p> })}
+        {data.reversed.then(|| view! {
+            <p class="error" role="alert" data-testid="search-reversed">{t.search_reversed}</p>
+        })}
         <p class="count" data-testid="total">{l.documents(data.total)}</p>
         <StandingNote />
         <NewLegend show=any_new />

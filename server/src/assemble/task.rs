@@ -20,6 +20,8 @@ pub fn task_page(e: &Evaluated, task: &str, query: TaskQuery, labels: &Labels<'_
     let floor = date_search_floor();
     let from_raised = query.from.is_some_and(|f| f < floor);
     let to_raised = query.to.is_some_and(|t| t < floor);
+    // A start after the end finds nothing: the page says why (R-TASK-9).
+    let reversed = matches!((query.from, query.to), (Some(f), Some(t)) if f > t);
     if query.from.is_some() || query.to.is_some() {
         query.from = query.from.map(|f| f.max(floor)).or(Some(floor));
     }
@@ -65,6 +67,7 @@ pub fn task_page(e: &Evaluated, task: &str, query: TaskQuery, labels: &Labels<'_
         query,
         from_raised,
         to_raised,
+        reversed,
         total,
         pages,
         documents,

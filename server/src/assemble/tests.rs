@@ -139,7 +139,7 @@ fn r_task_3_the_date_search_is_raised_to_its_floor() {
         ..TaskQuery::default()
     };
     let p = task_page(&e, TASK, q, &labels(&orgs));
-    assert!(p.from_raised);
+    assert!(p.from_raised && !p.reversed);
     assert_eq!(p.query.from, Some(app::model::date_search_floor()));
     assert_eq!(ids(&p), ["doc-002", "doc-003"]);
     // Without a search every document of the task is listed (R-TASK-1).
@@ -381,4 +381,26 @@ fn a_hidden_document_is_not_found_like_a_missing_one() {
     assert!(e.find("doc-999").is_none());
     assert!(e.find("doc-002").is_some());
     assert!(e.info_text());
+}
+
+#[test]
+fn r_task_9_a_start_after_the_end_is_told_and_finds_nothing() {
+    let e = evaluated(vec![document(2, "2023-02-01", "After the floor")]);
+    let orgs = HashMap::new();
+    let q = TaskQuery {
+        from: Some("2023-03-01".parse().unwrap()),
+        to: Some("2023-01-15".parse().unwrap()),
+        ..TaskQuery::default()
+    };
+    let p = task_page(&e, TASK, q, &labels(&orgs));
+    assert!(p.reversed);
+    assert!(ids(&p).is_empty());
+    let q = TaskQuery {
+        from: Some("2023-01-15".parse().unwrap()),
+        to: Some("2023-03-01".parse().unwrap()),
+        ..TaskQuery::default()
+    };
+    let p = task_page(&e, TASK, q, &labels(&orgs));
+    assert!(!p.reversed);
+    assert_eq!(ids(&p), ["doc-002"]);
 }

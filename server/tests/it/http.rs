@@ -990,3 +990,20 @@ async fn a_missing_document_or_task_has_a_title_in_the_page_language() {
         }
     }
 }
+
+#[tokio::test]
+async fn r_task_9_a_start_after_the_end_is_told_in_words() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let page = s
+        .get(&c, "/tasks/2016:26?from=2025-06-30&to=2025-01-01")
+        .await
+        .body;
+    assert!(page.contains("data-testid=\"search-reversed\""), "{page}");
+    assert!(visible_text(&page).contains("Alkupäivä on myöhempi kuin loppupäivä."));
+    let page = s
+        .get(&c, "/tasks/2016:26?from=2025-01-01&to=2025-06-30")
+        .await
+        .body;
+    assert!(!page.contains("search-reversed"));
+}
