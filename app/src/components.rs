@@ -59,6 +59,11 @@ pub fn Failure(error: AppError) -> impl IntoView {
             set_status(StatusCode::SEE_OTHER);
             view! { <leptos_router::components::Redirect path="/login" /> }.into_any()
         }
+        AppError::SessionEnded => {
+            set_status(StatusCode::SEE_OTHER);
+            view! { <leptos_router::components::Redirect path=crate::model::SESSION_ENDED_LOGIN /> }
+                .into_any()
+        }
         AppError::Unavailable => {
             set_status(error.status());
             view! {

@@ -14,6 +14,11 @@ pub enum AppError {
     NotFound,
     #[error("not signed in")]
     Unauthenticated,
+    /// The request names a session that has ended (idle, too old, signed
+    /// out elsewhere): as [`AppError::Unauthenticated`], and the sign-in
+    /// page says why the person is there.
+    #[error("session ended")]
+    SessionEnded,
     #[error("bad request")]
     BadRequest,
     /// A state-changing request from another site (CSRF) or of a kind the
@@ -36,7 +41,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Unauthenticated | AppError::SessionEnded => StatusCode::UNAUTHORIZED,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,

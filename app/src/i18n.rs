@@ -89,6 +89,17 @@ impl Lang {
         self.message_with("documents", &[("count", FluentValue::from(n))])
     }
 
+    /// Why the person is on the sign-in page again.
+    pub fn session_ended(self, idle_minutes: u32, hours: u32) -> String {
+        self.message_with(
+            "session_ended",
+            &[
+                ("minutes", FluentValue::from(idle_minutes)),
+                ("hours", FluentValue::from(hours)),
+            ],
+        )
+    }
+
     /// A message about a person, by name ("viewing_for", "front_title_for", …).
     pub fn about(self, id: &str, name: &str) -> String {
         self.message_with(id, &[("name", FluentValue::from(name))])
@@ -420,6 +431,7 @@ pub const ARGUMENT_MESSAGES: &[&str] = &[
     "viewing_for",
     "info_text_for",
     "show_all_in",
+    "session_ended",
     "page_title",
     "printed_on",
     "goals_title_for",

@@ -36,6 +36,10 @@ pub struct Frame {
     pub today: NaiveDate,
 }
 
+/// Where a request whose session has ended is sent: the sign-in page, told
+/// to say why.
+pub const SESSION_ENDED_LOGIN: &str = "/login?ended=1";
+
 /// The sign-in page: the ways in that are configured.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct SignInPage {
@@ -44,6 +48,9 @@ pub struct SignInPage {
     pub oidc: bool,
     /// The test identification's list, when it is on.
     pub test: Option<TestPersonsPage>,
+    /// The session limits, for the page that says a session has ended.
+    pub session_idle_minutes: u32,
+    pub session_hours: u32,
 }
 
 /// Rows per page of the use log.

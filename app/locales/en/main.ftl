@@ -260,3 +260,4 @@ avain-service-21 = Work-ability assessment
 avain-service-22 = Multisectoral joint service promoting employment
 avain-service-23 = Occupational health services
 avain-service-24 = Specialised medical care
+session_ended = Your session has ended. A session ends when the service has not been used for { $minutes } minutes, { $hours } hours after signing in, or when you sign out in another window. Please sign in again.

@@ -260,3 +260,4 @@ avain-service-21 = Työkyvyn selvitys
 avain-service-22 = Työllistymistä edistävä monialainen yhteispalvelu
 avain-service-23 = Työterveyshuollon palvelut
 avain-service-24 = Erikoissairaanhoidon palvelut
+session_ended = Istuntosi on päättynyt. Istunto päättyy, kun palvelua ei ole käytetty { $minutes } minuuttiin, { $hours } tunnin kuluttua kirjautumisesta tai kun kirjaudut ulos toisessa ikkunassa. Kirjaudu uudelleen.

@@ -260,3 +260,4 @@ avain-service-21 = Utredning av arbetsförmågan
 avain-service-22 = Sektorsövergripande samservice som främjar sysselsättning
 avain-service-23 = Företagshälsovårdens tjänster
 avain-service-24 = Specialsjukvårdens tjänster
+session_ended = Din session har avslutats. En session avslutas när tjänsten inte har använts på { $minutes } minuter, { $hours } timmar efter inloggningen eller när du loggar ut i ett annat fönster. Logga in igen.

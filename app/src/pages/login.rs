@@ -61,10 +61,20 @@ fn SignIn(page: SignInPage) -> impl IntoView {
         form_token,
         oidc,
         test,
+        session_idle_minutes,
+        session_hours,
     } = page;
     let none = !oidc && test.is_none();
-    let t = lang().t();
+    let l = lang();
+    let t = l.t();
+    // Sent here because the session ended: say so, and why it may have.
+    let ended = use_query_map().with_untracked(|q| q.get("ended").is_some());
     view! {
+        {ended.then(|| view! {
+            <p class="notice-box" role="status" data-testid="session-ended">
+                {l.session_ended(session_idle_minutes, session_hours)}
+            </p>
+        })}
         <h1>{t.sign_in_title}</h1>
         {oidc.then(|| view! {
             <p>{t.oidc_intro}</p>

@@ -308,7 +308,7 @@ pub async fn logout(
     let mut to = "/signed-out".to_string();
     let viewer = match portal.viewing(&headers).await {
         Ok(v) => Some(v.viewer.id.clone()),
-        Err(AppError::Unauthenticated) => None,
+        Err(AppError::Unauthenticated | AppError::SessionEnded) => None,
         Err(e) => return Err(e.into()),
     };
     if let Some(token) = portal.session_token(&headers) {
@@ -429,7 +429,7 @@ pub async fn language(
                     .set_language(&v.viewer.id, lang.code(), Utc::now())
                     .await?;
             }
-            Err(AppError::Unauthenticated) => {}
+            Err(AppError::Unauthenticated | AppError::SessionEnded) => {}
             Err(e) => return Err(e.into()),
         }
     }

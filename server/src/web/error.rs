@@ -91,6 +91,7 @@ impl IntoResponse for WebError {
         match self.error {
             // A request without a session goes to the identification page.
             AppError::Unauthenticated => Redirect::to("/login").into_response(),
+            AppError::SessionEnded => Redirect::to(app::model::SESSION_ENDED_LOGIN).into_response(),
             AppError::NotFound => page(self.lang, status, t.not_found_title, t.not_found_text),
             AppError::BadRequest => {
                 page(self.lang, status, t.bad_request_title, t.bad_request_text)

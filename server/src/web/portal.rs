@@ -380,8 +380,12 @@ impl Portal {
         let v = match self.viewing(headers).await {
             Ok(v) => v,
             Err(error) => {
-                if error == AppError::Unauthenticated {
-                    let event = AuditEvent::anonymous(action, target, "unauthenticated");
+                if let Some(outcome) = match error {
+                    AppError::Unauthenticated => Some("unauthenticated"),
+                    AppError::SessionEnded => Some("session_ended"),
+                    _ => None,
+                } {
+                    let event = AuditEvent::anonymous(action, target, outcome);
                     self.audit(headers, event)
                         .await
                         .map_err(|error| Denied { error, lang: None })?;
@@ -484,7 +488,7 @@ impl Portal {
             .store
             .session_with_person(&token, Utc::now(), self.config.sessions)
             .await?
-            .ok_or(AppError::Unauthenticated)?;
+            .ok_or(AppError::SessionEnded)?;
         // The person's own choice, this browser's, the population register's.
         let lang = session
             .lang
@@ -776,6 +780,10 @@ impl Backend for Portal {
             form_token: self.form_token(headers),
             oidc: self.config.auth == AuthMode::Oidc,
             test,
+            session_idle_minutes: u32::try_from(self.config.sessions.idle.num_minutes())
+                .unwrap_or(u32::MAX),
+            session_hours: u32::try_from(self.config.sessions.absolute.num_hours())
+                .unwrap_or(u32::MAX),
         })
     }
 

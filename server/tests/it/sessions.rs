@@ -317,3 +317,48 @@ async fn answered_requests_leave_nothing_resolved_behind() {
     assert_eq!(s.server_fn(&c, "front-page", &[]).await.status, 200);
     assert_eq!(s.portal.requests_in_flight(), 0);
 }
+
+#[tokio::test]
+async fn a_request_on_an_ended_session_lands_on_sign_in_told_why() {
+    let s = phase2().await;
+    // Signed in ten hours ago: past the 8-hour limit.
+    let token = s
+        .store
+        .start_session(
+            new(AINO),
+            Utc::now() - Duration::hours(10),
+            SessionLimits::default(),
+        )
+        .await
+        .unwrap();
+    let res = s
+        .client()
+        .get(format!("{}/documents/{}", s.base, doc_id("A03")))
+        .header("cookie", format!("portal_session={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/login?ended=1");
+    let page = s.get(&s.client(), "/login?ended=1").await.body;
+    let text = visible_text(&page);
+    assert!(text.contains("Istuntosi on päättynyt."), "{text}");
+    assert!(text.contains("30 minuuttiin, 8 tunnin kuluttua"), "{text}");
+    // Without a session at all: the plain sign-in page, nothing said.
+    let res = s
+        .client()
+        .get(format!("{}/documents/{}", s.base, doc_id("A03")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/login");
+    let plain = s.get(&s.client(), "/login").await.body;
+    assert!(!plain.contains("session-ended"));
+    // Counted apart from requests that had no session.
+    assert!(s
+        .portal
+        .refusals
+        .counts()
+        .iter()
+        .any(|(k, n)| k.action == "document" && k.outcome == "session_ended" && *n == 1));
+}
