@@ -14,6 +14,7 @@ pub mod oidc;
 pub mod portal;
 pub mod refusals;
 pub mod serve;
+pub mod sign_in_first;
 
 use std::sync::Arc;
 
@@ -338,6 +339,10 @@ pub fn router(portal: Portal, leptos_options: LeptosOptions) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             csrf::form_cookie,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            sign_in_first::sign_in_first,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
