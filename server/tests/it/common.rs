@@ -410,3 +410,25 @@ pub async fn act_for(s: &TestServer, c: &reqwest::Client, name: &str) {
     );
     assert!(visible_text(&page).contains(name));
 }
+
+/// A `server` process (the binary, as an operator runs it); killed when
+/// dropped.
+pub struct Process {
+    pub child: std::process::Child,
+    pub base: String,
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A loopback port nobody listens on now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}

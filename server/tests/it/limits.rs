@@ -3,7 +3,7 @@
 //! time; connections beyond the cap wait; and with few descriptors a flood
 //! of idle sockets does not make `/healthz` unanswerable.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use portal_server::config::{AuthMode, Config};
@@ -175,24 +175,11 @@ async fn limits_connections_beyond_the_cap_wait_until_one_ends() {
     assert!(closed);
 }
 
-/// A `server` process with `nofile` descriptors; killed when dropped.
-struct Process(Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test]
 async fn limits_healthz_answers_while_1000_idle_sockets_are_held() {
     let dir = tempfile::tempdir().expect("dir");
     let url = fresh_database(dir.path()).await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port");
+    let port = free_port();
     // 256 descriptors: far fewer than the sockets below.
     let child = Command::new("prlimit")
         .arg("--nofile=256:256")
@@ -207,8 +194,11 @@ async fn limits_healthz_answers_while_1000_idle_sockets_are_held() {
         .stderr(Stdio::null())
         .spawn()
         .expect("start server");
-    let _p = Process(child);
-    let base = format!("http://127.0.0.1:{port}");
+    let p = Process {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let base = p.base.clone();
     let probe = reqwest::Client::new();
     let mut up = false;
     for _ in 0..300 {

@@ -4,30 +4,12 @@
 //! (`PORTAL_TEST_POSTGRES`) the database is PostgreSQL; otherwise both
 //! processes share one SQLite file.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::common::{doc_id, form_token_in, fresh_database, person_update, AINO};
-
-/// A `server` process; killed when dropped.
-struct Process {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
+use crate::common::{
+    doc_id, form_token_in, free_port, fresh_database, person_update, Process, AINO,
+};
 
 async fn spawn(database_url: &str) -> Process {
     let port = free_port();
