@@ -16,9 +16,50 @@ use crate::assemble::sanitise;
 use crate::store::MAIN_BODY;
 use app::error::AppError;
 
+/// `Content-Disposition` of a PDF: shown in the browser, and saved under the
+/// document's title and date (RFC 6266: `filename*` in UTF-8, percent-encoded;
+/// `filename` an ASCII stand-in for old clients), never as "document.pdf".
+fn disposition(title: &str, date: chrono::NaiveDate) -> String {
+    // RFC 5987 attr-char: letters, digits and these pass as they are.
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    let name: String = title
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\\":*?<>|".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(100)
+        .collect();
+    let name = format!("{name} {date}.pdf");
+    let ascii: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-._ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded = percent_encoding::utf8_percent_encode(&name, KEEP);
+    format!("inline; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
 /// A PDF as it is, or an XHTML body as a sanitised page of its own (the title
 /// is escaped, never parsed as markup).
-fn serve(title: &str, body: &format::Body) -> Result<Response, WebError> {
+fn serve(title: &str, date: chrono::NaiveDate, body: &format::Body) -> Result<Response, WebError> {
     if let Some(pdf) = &body.pdf_base64 {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(pdf)
@@ -28,11 +69,8 @@ fn serve(title: &str, body: &format::Body) -> Result<Response, WebError> {
             })?;
         return Ok((
             [
-                (header::CONTENT_TYPE, "application/pdf"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "inline; filename=\"document.pdf\"",
-                ),
+                (header::CONTENT_TYPE, "application/pdf".to_string()),
+                (header::CONTENT_DISPOSITION, disposition(title, date)),
             ],
             Body::from(bytes),
         )
@@ -64,7 +102,7 @@ pub async fn body(
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let portal = &state.portal;
-    let (_, (title, body)) = portal
+    let (_, (title, date, body)) = portal
         .read(&headers, "document_body", Some(&id), async |v: &Viewing| {
             let records = portal.records(v).await?;
             let d = portal.evaluate(v, &records);
@@ -74,10 +112,10 @@ pub async fn body(
                 .body(&doc.id, doc.version, MAIN_BODY)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            Ok((doc.title.clone(), body))
+            Ok((doc.title.clone(), doc.created, body))
         })
         .await?;
-    serve(&title, &body)
+    serve(&title, date, &body)
 }
 
 /// GET /files/documents/{id}/attachments/{aid} (R-DELAY-3, R-SPECIAL-3).
@@ -88,7 +126,7 @@ pub async fn attachment(
 ) -> Result<Response, WebError> {
     let portal = &state.portal;
     let target = format!("{id}/{aid}");
-    let (_, (title, body)) = portal
+    let (_, (title, date, body)) = portal
         .read(
             &headers,
             "attachment",
@@ -112,11 +150,11 @@ pub async fn attachment(
                     .body(&doc.id, doc.version, &a.id)
                     .await?
                     .ok_or(AppError::NotFound)?;
-                Ok((a.title.clone(), body))
+                Ok((a.title.clone(), doc.created, body))
             },
         )
         .await?;
-    serve(&title, &body)
+    serve(&title, date, &body)
 }
 
 #[cfg(test)]
@@ -129,7 +167,8 @@ mod tests {
             xhtml: Some("<p>text<script>alert(2)</script></p>".into()),
             pdf_base64: None,
         };
-        let res = serve("T</title><script>alert(1)</script>", &body).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let res = serve("T</title><script>alert(1)</script>", date, &body).unwrap();
         let policy = res.headers()[header::CONTENT_SECURITY_POLICY]
             .to_str()
             .unwrap()
@@ -139,6 +178,19 @@ mod tests {
         assert!(!bytes.contains("<script"), "{bytes}");
         assert!(bytes.contains("&lt;/title&gt;&lt;script&gt;"), "{bytes}");
         assert!(bytes.contains("<p>text</p>"), "{bytes}");
+    }
+
+    #[test]
+    fn a_pdf_is_saved_under_its_title_and_date() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 18).unwrap();
+        let d = disposition("Päätös: toimeentulotuki/\"liite\"\n", date);
+        assert_eq!(
+            d,
+            "inline; filename=\"P__t_s toimeentulotuki liite 2026-11-18.pdf\"; \
+             filename*=UTF-8''P%C3%A4%C3%A4t%C3%B6s%20toimeentulotuki%20liite%202026-11-18.pdf"
+        );
+        assert!(axum::http::HeaderValue::from_str(&d).is_ok());
+        assert!(disposition(&"x".repeat(500), date).len() < 400);
     }
 
     /// The body of a response (a small in-memory one).

@@ -1007,3 +1007,26 @@ async fn r_task_9_a_start_after_the_end_is_told_in_words() {
         .body;
     assert!(!page.contains("search-reversed"));
 }
+
+#[tokio::test]
+async fn r_task_8_a_pdf_is_saved_under_its_title_and_date() {
+    let s = phase2().await;
+    let c = s.login(AINO).await;
+    let res = c
+        .get(format!("{}/files/documents/{}/body", s.base, doc_id("A05")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    let d = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(d.starts_with("inline; filename=\""), "{d}");
+    assert!(
+        d.contains("filename*=UTF-8''") && d.ends_with(".pdf"),
+        "{d}"
+    );
+    assert!(!d.contains("document.pdf"), "{d}");
+}
