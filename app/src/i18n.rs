@@ -471,6 +471,8 @@ mod tests {
             ("date", FluentValue::from("x")),
             ("goal", FluentValue::from("x")),
             ("size", FluentValue::from("x")),
+            ("minutes", FluentValue::from(30)),
+            ("hours", FluentValue::from(8)),
         ]
         .into_iter()
         .collect();
