@@ -354,6 +354,7 @@ async fn serve(config: Config, listen: Option<std::net::SocketAddr>) -> Result<(
         let mut every = tokio::time::interval(std::time::Duration::from_secs(300));
         loop {
             every.tick().await;
+            portal_server::web::health::disk_free_percent(&portal.config.database_url);
             match portal.prune().await {
                 Ok(n) if n > 0 => tracing::info!(deleted = n, "sessions pruned"),
                 Ok(_) => {}
