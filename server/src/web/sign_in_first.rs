@@ -4,7 +4,9 @@
 //! send such requests by the million; each costs a lookup in a table and a
 //! count ([`super::refusals`]) instead of a server-side render.
 //! A request with a session cookie, even an ended one, takes the usual
-//! path (which can tell that the session has ended).
+//! path (which can tell that the session has ended); when it is sent to
+//! sign in because its session ended, the cookie goes too, so that the
+//! sign-in page says so once, not at every later visit.
 
 use axum::extract::{Request, State};
 use axum::http::Method;
@@ -52,7 +54,18 @@ pub async fn sign_in_first(State(state): State<AppState>, req: Request, next: Ne
             return Redirect::to("/login").into_response();
         }
     }
-    next.run(req).await
+    let mut res = next.run(req).await;
+    let ended = res
+        .headers()
+        .get(axum::http::header::LOCATION)
+        .is_some_and(|l| l == app::model::SESSION_ENDED_LOGIN);
+    if ended {
+        res.headers_mut().append(
+            axum::http::header::SET_COOKIE,
+            super::cookies::clear_session(state.portal.config.secure_cookies),
+        );
+    }
+    res
 }
 
 #[cfg(test)]

@@ -340,6 +340,12 @@ async fn a_request_on_an_ended_session_lands_on_sign_in_told_why() {
         .unwrap();
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["location"], "/login?ended=1");
+    // The ended session's cookie goes: the next visit is a plain one.
+    assert!(res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .any(|c| c.to_str().unwrap().starts_with("portal_session=;")));
     let page = s.get(&s.client(), "/login?ended=1").await.body;
     let text = visible_text(&page);
     assert!(text.contains("Istuntosi on päättynyt."), "{text}");
